@@ -1,0 +1,259 @@
+/* sales-db-schema.c: the numbered migrations of the documented schema
+ *
+ * The tables and columns created here are a public contract (README,
+ * "Your data"): add tables and columns in new migrations, never rename or
+ * remove documented ones.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sales-db"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sales-db-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE stage ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  position    INTEGER NOT NULL,"
+  "  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),"
+  "  kind        TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'won', 'lost')),"
+  "  rot_days    INTEGER CHECK (rot_days IS NULL OR rot_days > 0)"
+  ");"
+  "CREATE INDEX stage_position ON stage (position);"
+
+  "CREATE TABLE rep ("
+  "  id     INTEGER PRIMARY KEY,"
+  "  name   TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  email  TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+
+  "CREATE TABLE customer ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  industry   TEXT,"
+  "  tier       TEXT NOT NULL DEFAULT 'B' CHECK (tier IN ('A', 'B', 'C')),"
+  "  source     TEXT,"
+  "  owner_id   INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
+  "  phone      TEXT,"
+  "  email      TEXT,"
+  "  address    TEXT,"
+  "  notes      TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CHECK (updated_at >= created_at)"
+  ");"
+  "CREATE INDEX customer_owner ON customer (owner_id);"
+  "CREATE INDEX customer_name ON customer (name);"
+  "CREATE INDEX customer_created ON customer (created_at);"
+
+  "CREATE TABLE contact ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
+  "  name        TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  title       TEXT,"
+  "  phone       TEXT,"
+  "  email       TEXT,"
+  "  wechat      TEXT,"
+  "  is_primary  INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))"
+  ");"
+  "CREATE INDEX contact_customer ON contact (customer_id);"
+
+  "CREATE TABLE lost_reason ("
+  "  id     INTEGER PRIMARY KEY,"
+  "  name   TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+
+  "CREATE TABLE deal ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  title            TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  customer_id      INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
+  "  owner_id         INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
+  "  stage_id         INTEGER NOT NULL REFERENCES stage (id) ON DELETE RESTRICT,"
+  "  amount_cents     INTEGER NOT NULL DEFAULT 0 CHECK (amount_cents >= 0),"
+  "  currency         TEXT NOT NULL DEFAULT 'CNY' CHECK (length(currency) = 3),"
+  "  expected_close   TEXT CHECK (expected_close IS NULL OR"
+  "                               date(expected_close) IS expected_close),"
+  "  position         INTEGER NOT NULL DEFAULT 0,"
+  "  created_at       INTEGER NOT NULL,"
+  "  stage_changed_at INTEGER NOT NULL,"
+  "  closed_at        INTEGER,"
+  "  lost_reason_id   INTEGER REFERENCES lost_reason (id) ON DELETE SET NULL,"
+  "  lost_note        TEXT,"
+  "  CHECK (stage_changed_at >= created_at),"
+  "  CHECK (closed_at IS NULL OR closed_at >= created_at)"
+  ");"
+  "CREATE INDEX deal_stage_position ON deal (stage_id, position);"
+  "CREATE INDEX deal_customer ON deal (customer_id);"
+  "CREATE INDEX deal_owner ON deal (owner_id, stage_id);"
+  "CREATE INDEX deal_closed ON deal (closed_at) WHERE closed_at IS NOT NULL;"
+  "CREATE INDEX deal_created ON deal (created_at);"
+  "CREATE INDEX deal_lost_reason ON deal (lost_reason_id) WHERE lost_reason_id IS NOT NULL;"
+
+  "CREATE TABLE deal_stage_history ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  deal_id       INTEGER NOT NULL REFERENCES deal (id) ON DELETE CASCADE,"
+  "  from_stage_id INTEGER REFERENCES stage (id) ON DELETE RESTRICT,"
+  "  to_stage_id   INTEGER NOT NULL REFERENCES stage (id) ON DELETE RESTRICT,"
+  "  changed_at    INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX deal_stage_history_deal ON deal_stage_history (deal_id, changed_at);"
+  "CREATE INDEX deal_stage_history_to ON deal_stage_history (to_stage_id);"
+  "CREATE INDEX deal_stage_history_from ON deal_stage_history (from_stage_id);"
+
+  "CREATE TABLE activity ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  customer_id  INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
+  "  deal_id      INTEGER REFERENCES deal (id) ON DELETE CASCADE,"
+  "  owner_id     INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'meeting', 'email',"
+  "                                             'message', 'note', 'service')),"
+  "  note         TEXT,"
+  "  due_at       INTEGER,"
+  "  done_at      INTEGER,"
+  "  satisfaction INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),"
+  "  CHECK (due_at IS NOT NULL OR done_at IS NOT NULL)"
+  ");"
+  "CREATE INDEX activity_customer ON activity (customer_id, done_at);"
+  "CREATE INDEX activity_deal ON activity (deal_id) WHERE deal_id IS NOT NULL;"
+  "CREATE INDEX activity_owner_due ON activity (owner_id, due_at);"
+  "CREATE INDEX activity_due ON activity (due_at) WHERE done_at IS NULL;"
+  "CREATE INDEX activity_done ON activity (done_at) WHERE done_at IS NOT NULL;"
+
+  "CREATE TABLE target ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  owner_id      INTEGER REFERENCES rep (id) ON DELETE CASCADE,"
+  "  month         TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND"
+  "                                     CAST(substr(month, 6, 2) AS INTEGER) BETWEEN 1 AND 12),"
+  "  amount_cents  INTEGER NOT NULL DEFAULT 0 CHECK (amount_cents >= 0),"
+  "  stretch_cents INTEGER NOT NULL DEFAULT 0 CHECK (stretch_cents >= 0),"
+  "  new_customers INTEGER NOT NULL DEFAULT 0 CHECK (new_customers >= 0)"
+  ");"
+  /* NULL owners (the whole team) are distinct in a plain UNIQUE constraint. */
+  "CREATE UNIQUE INDEX target_owner_month ON target (coalesce(owner_id, 0), month);"
+  "CREATE INDEX target_month ON target (month);"
+
+  "CREATE TABLE contract ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  customer_id  INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
+  "  deal_id      INTEGER REFERENCES deal (id) ON DELETE SET NULL,"
+  "  number       TEXT NOT NULL CHECK (length(trim(number)) > 0),"
+  "  amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),"
+  "  signed_on    TEXT NOT NULL CHECK (date(signed_on) IS signed_on),"
+  "  notes        TEXT"
+  ");"
+  "CREATE UNIQUE INDEX contract_number ON contract (number);"
+  "CREATE INDEX contract_customer ON contract (customer_id);"
+  "CREATE UNIQUE INDEX contract_deal ON contract (deal_id) WHERE deal_id IS NOT NULL;"
+
+  "CREATE TABLE payment_plan ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  contract_id  INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,"
+  "  due_on       TEXT NOT NULL CHECK (date(due_on) IS due_on),"
+  "  amount_cents INTEGER NOT NULL CHECK (amount_cents > 0)"
+  ");"
+  "CREATE INDEX payment_plan_contract ON payment_plan (contract_id, due_on);"
+  "CREATE INDEX payment_plan_due ON payment_plan (due_on);"
+
+  "CREATE TABLE payment ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  contract_id  INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,"
+  "  received_on  TEXT NOT NULL CHECK (date(received_on) IS received_on),"
+  "  amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+  "  method       TEXT,"
+  "  note         TEXT"
+  ");"
+  "CREATE INDEX payment_contract ON payment (contract_id, received_on);"
+  "CREATE INDEX payment_received ON payment (received_on);";
+
+static gboolean
+insert_defaults_v1 (SalesDb  *db,
+                    GError  **error)
+{
+  /* Translated at creation time: the names are then the user's data. */
+  static const struct {
+    const char *context;
+    const char *name;
+    int probability;
+    const char *kind;
+    int rot_days;
+  } stages[] = {
+    { NULL, N_("Lead"), 10, "open", 30 },
+    { NULL, N_("Initial contact"), 20, "open", 21 },
+    { NULL, N_("Needs confirmed"), 40, "open", 21 },
+    { NULL, N_("Proposal / quote"), 60, "open", 14 },
+    { NULL, N_("Negotiation"), 80, "open", 14 },
+    { "stage", NC_("stage", "Won"), 100, "won", 0 },
+    { "stage", NC_("stage", "Lost"), 0, "lost", 0 },
+  };
+  static const char * const reasons[] = {
+    N_("Price too high"),
+    N_("Chose a competitor"),
+    N_("No budget"),
+    N_("No response"),
+    N_("Bad timing"),
+  };
+  sqlite3_stmt *stmt;
+
+  stmt = sales_db_prepare (db,
+                           "INSERT INTO stage (name, position, probability, kind, rot_days) "
+                           "VALUES (?1, ?2, ?3, ?4, nullif(?5, 0))",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      const char *name = stages[i].context != NULL
+                         ? g_dpgettext2 (GETTEXT_PACKAGE, stages[i].context, stages[i].name)
+                         : _(stages[i].name);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, (int)i);
+      sqlite3_bind_int (stmt, 3, stages[i].probability);
+      sqlite3_bind_text (stmt, 4, stages[i].kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, stages[i].rot_days);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return sales_db_set_error (db, rc, error);
+    }
+
+  stmt = sales_db_prepare (db, "INSERT INTO lost_reason (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, _(reasons[i]), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return sales_db_set_error (db, rc, error);
+    }
+
+  return TRUE;
+}
+
+static const SalesMigration migrations[] = {
+  { 1, schema_v1, insert_defaults_v1 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SALES_DB_SCHEMA_VERSION);
+
+const SalesMigration *
+sales_db_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,540 @@
+/* sales-db.c: the SQLite connection, its migrations, statements and transactions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sales-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "sales-db-private.h"
+
+struct _SalesDb
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  /* SQL text -> sqlite3_stmt*, so each statement is compiled once per connection. */
+  GHashTable *statements;
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SalesDb, sales_db, G_TYPE_OBJECT)
+
+#define BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_QUARK (sales-db-error-quark, sales_db_error)
+
+static void
+sales_db_finalize (GObject *object)
+{
+  SalesDb *self = (SalesDb *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sales_db_parent_class)->finalize (object);
+}
+
+static void
+sales_db_class_init (SalesDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sales_db_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sales_db_init (SalesDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+char *
+sales_db_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "sales-desk", "sales.db", NULL);
+}
+
+static SalesDbError
+error_code_for_rc (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return SALES_DB_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:
+      return SALES_DB_ERROR_CORRUPT;
+    case SQLITE_FULL:
+      return SALES_DB_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return SALES_DB_ERROR_READONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SALES_DB_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+      return SALES_DB_ERROR_CONSTRAINT;
+    case SQLITE_CANTOPEN:
+      return SALES_DB_ERROR_OPEN;
+    default:
+      return SALES_DB_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_error_for_rc (sqlite3     *handle,
+                  const char  *path,
+                  int          rc,
+                  GError     **error)
+{
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  SalesDbError code = error_code_for_rc (rc);
+  const char *name = path != NULL ? path : "";
+
+  switch (code)
+    {
+    case SALES_DB_ERROR_NOT_A_DATABASE:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("“%s” is not a Sales Desk database"), name);
+      break;
+    case SALES_DB_ERROR_CORRUPT:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("The database “%s” is damaged"), name);
+      break;
+    case SALES_DB_ERROR_FULL:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("The disk is full; the change was not saved"));
+      break;
+    case SALES_DB_ERROR_READONLY:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("The database “%s” is read-only; the change was not saved"), name);
+      break;
+    case SALES_DB_ERROR_BUSY:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("Another program is writing to the database; try again in a moment"));
+      break;
+    case SALES_DB_ERROR_CONSTRAINT:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("The change was refused because it would make the data inconsistent (%s)"),
+                   detail);
+      break;
+    case SALES_DB_ERROR_OPEN:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("Cannot open the database “%s”"), name);
+      break;
+    case SALES_DB_ERROR_NEWER_VERSION:
+    case SALES_DB_ERROR_NOT_FOUND:
+    case SALES_DB_ERROR_INVALID:
+    case SALES_DB_ERROR_FAILED:
+    default:
+      g_set_error (error, SALES_DB_ERROR, code,
+                   _("Database error: %s"), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sales_db_set_error:
+ * @rc: an SQLite result code
+ *
+ * Turns @rc into a translated #GError in the %SALES_DB_ERROR domain.
+ *
+ * Returns: %FALSE, so that callers can `return sales_db_set_error (...)`.
+ */
+gboolean
+sales_db_set_error (SalesDb  *self,
+                    int       rc,
+                    GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), FALSE);
+
+  return set_error_for_rc (self->handle, self->path, rc, error);
+}
+
+static gboolean
+exec_handle (sqlite3     *handle,
+             const char  *path,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error_for_rc (handle, path, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+sales_db_exec (SalesDb     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  return exec_handle (self->handle, self->path, sql, error);
+}
+
+/**
+ * sales_db_prepare:
+ * @sql: one SQL statement, a string that lives as long as the program
+ *   (normally a literal)
+ *
+ * Returns a cached statement, reset and with its bindings cleared. The
+ * statement belongs to @self; callers reset it when they are done so that
+ * it releases its read lock (sales_db_prepare() does that on the next use).
+ */
+sqlite3_stmt *
+sales_db_prepare (SalesDb     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_rc (self->handle, self->path, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+sales_db_begin (SalesDb  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!sales_db_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+sales_db_commit (SalesDb  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!sales_db_exec (self, "COMMIT", error))
+    {
+      /* A failed COMMIT (disk full, I/O error) leaves the transaction open;
+       * roll it back so that nothing half-written can ever be committed later. */
+      sales_db_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+sales_db_rollback (SalesDb *self)
+{
+  g_return_if_fail (SALES_IS_DB (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gboolean
+sales_db_in_transaction (SalesDb *self)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), FALSE);
+
+  return self->in_transaction;
+}
+
+const char *
+sales_db_get_path (SalesDb *self)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+sales_db_get_handle (SalesDb *self)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), NULL);
+
+  return self->handle;
+}
+
+gboolean
+sales_db_is_read_only (SalesDb *self)
+{
+  g_return_val_if_fail (SALES_IS_DB (self), TRUE);
+
+  return sqlite3_db_readonly (self->handle, "main") == 1;
+}
+
+static int
+read_user_version (sqlite3 *handle,
+                   int     *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *version = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+int
+sales_db_get_schema_version (SalesDb *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (SALES_IS_DB (self), -1);
+
+  read_user_version (self->handle, &version);
+  return version;
+}
+
+gint64
+sales_db_count (SalesDb    *self,
+                const char *table)
+{
+  static const char * const tables[] = {
+    "stage", "rep", "customer", "contact", "deal", "deal_stage_history", "lost_reason",
+    "activity", "target", "contract", "payment_plan", "payment", NULL,
+  };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+
+  g_return_val_if_fail (SALES_IS_DB (self), -1);
+  g_return_val_if_fail (table != NULL && g_strv_contains (tables, table), -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/* Creates the file (and its folder) with private permissions before SQLite
+ * sees it, because SQLite would create it with the process umask; the -wal and
+ * -shm files inherit the database file's mode. */
+static gboolean
+ensure_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OPEN,
+                   _("Cannot create the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (SalesDb  *self,
+         int       from_version,
+         int       to_version,
+         GError  **error)
+{
+  const SalesMigration *migrations;
+  guint n_migrations;
+
+  migrations = sales_db_get_migrations (&n_migrations);
+
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      const SalesMigration *m = &migrations[i];
+      g_autofree char *set_version = NULL;
+
+      if (m->version <= from_version || m->version > to_version)
+        continue;
+
+      /* Each migration is one transaction: a crash leaves the previous version. */
+      if (!sales_db_begin (self, error))
+        return FALSE;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+
+      if (!sales_db_exec (self, m->sql, error) ||
+          (m->post != NULL && !m->post (self, error)) ||
+          !sales_db_exec (self, set_version, error) ||
+          !sales_db_commit (self, error))
+        {
+          sales_db_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sales_db_open_at_version:
+ * @path: the database file; created (with its folder) when missing
+ * @version: the schema version to migrate to; tests use older versions to
+ *   check every migration path
+ *
+ * Returns: (transfer full): the open database, or %NULL with @error set.
+ */
+SalesDb *
+sales_db_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  g_autoptr(SalesDb) self = NULL;
+  int current = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= SALES_DB_SCHEMA_VERSION, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file"), path);
+      return NULL;
+    }
+
+  if (!ensure_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (SALES_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_rc (self->handle, path, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  /* Read the version before anything writes: a file that is not a database,
+   * or one from a newer Sales Desk, must be left exactly as it is. */
+  rc = read_user_version (self->handle, &current);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_rc (self->handle, path, rc, error);
+      return NULL;
+    }
+
+  if (current > SALES_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NEWER_VERSION,
+                   _("The database “%s” was written by a newer version of Sales Desk "
+                     "(schema %d; this version understands up to %d)"),
+                   path, current, SALES_DB_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!exec_handle (self->handle, path, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!sales_db_is_read_only (self))
+    {
+      if (!exec_handle (self->handle, path, "PRAGMA journal_mode = WAL", error) ||
+          !exec_handle (self->handle, path, "PRAGMA synchronous = NORMAL", error))
+        return NULL;
+    }
+
+  if (current < version)
+    {
+      if (sales_db_is_read_only (self))
+        {
+          g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_READONLY,
+                       _("The database “%s” is read-only and needs to be upgraded"), path);
+          return NULL;
+        }
+
+      if (!migrate (self, current, version, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sales_db_open:
+ * @path: the database file; created (with its folder) when missing
+ *
+ * Opens @path and brings its schema up to %SALES_DB_SCHEMA_VERSION.
+ *
+ * Returns: (transfer full): the open database, or %NULL with @error set.
+ */
+SalesDb *
+sales_db_open (const char  *path,
+               GError     **error)
+{
+  return sales_db_open_at_version (path, SALES_DB_SCHEMA_VERSION, error);
+}

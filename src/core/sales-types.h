@@ -1,0 +1,55 @@
+/* sales-types.h: enumerations shared by the core and the interface
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SALES_STAGE_KIND_OPEN,
+  SALES_STAGE_KIND_WON,
+  SALES_STAGE_KIND_LOST,
+} SalesStageKind;
+
+typedef enum
+{
+  SALES_TIER_A,
+  SALES_TIER_B,
+  SALES_TIER_C,
+} SalesTier;
+
+typedef enum
+{
+  SALES_ACTIVITY_KIND_CALL,
+  SALES_ACTIVITY_KIND_VISIT,
+  SALES_ACTIVITY_KIND_MEETING,
+  SALES_ACTIVITY_KIND_EMAIL,
+  SALES_ACTIVITY_KIND_MESSAGE,
+  SALES_ACTIVITY_KIND_NOTE,
+  SALES_ACTIVITY_KIND_SERVICE,
+} SalesActivityKind;
+
+/* Which table a change notification is about. */
+typedef enum
+{
+  SALES_RECORD_STAGE,
+  SALES_RECORD_REP,
+  SALES_RECORD_CUSTOMER,
+  SALES_RECORD_CONTACT,
+  SALES_RECORD_DEAL,
+  SALES_RECORD_ACTIVITY,
+  SALES_RECORD_LOST_REASON,
+} SalesRecordKind;
+
+typedef enum
+{
+  SALES_CHANGE_INSERTED,
+  SALES_CHANGE_UPDATED,
+  SALES_CHANGE_DELETED,
+} SalesChange;
+
+G_END_DECLS
