@@ -157,6 +157,42 @@ def is_visible(pyatspi, node):
         return False
 
 
+def is_laid_out(pyatspi, node):
+    """True when @node has a size on screen. GTK 4.8 reports VISIBLE but not SHOWING for
+    child widgets, and keeps a hidden stack page in the tree, so a widget that has never been
+    on screen is told by its empty extents."""
+    try:
+        box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    except Exception:
+        return False
+    return box.width > 0 and box.height > 0
+
+
+def ancestors(node):
+    chain = []
+    while node is not None:
+        chain.append(node)
+        try:
+            node = node.parent
+        except Exception:
+            break
+    return chain
+
+
+def other_pages(node):
+    """The sibling pages of the outermost GtkStack page that holds @node."""
+    chain = ancestors(node)
+    found = []
+    for child, parent in zip(chain, chain[1:]):
+        try:
+            pages = [parent.getChildAtIndex(i) for i in range(parent.childCount)]
+            if len(pages) >= 2 and all(p.name == 'GtkStackPage' for p in pages):
+                found = [p for p in pages if p != child]
+        except Exception:
+            continue
+    return found
+
+
 def dump(app, out, limit=12):
     for node in walk(app, limit=limit):
         try:
@@ -279,6 +315,13 @@ def main(argv):
             log(f'the first-run page offers {expected["load_button"]!r}')
             check(count(db_path, 'deal') == 0, 'the database starts without deals')
 
+            # The welcome page is a GtkStack page; it is gone when another page of that stack
+            # has been laid out (or the button left the tree).
+            pages = other_pages(button)
+            check(pages, 'the first-run page is a page of a stack')
+            check(not any(is_laid_out(pyatspi, n) for page in pages for n in walk(page)),
+                  'no other page of that stack has been shown yet')
+
             action = button.queryAction()
             check(action.nActions > 0 and action.doAction(0),
                   f'pressed {expected["load_button"]!r} through AT-SPI')
@@ -290,22 +333,26 @@ def main(argv):
             def first_run_gone():
                 alive()
                 found = find_named(node, expected['load_button'], buttons)
-                return found is None or not is_visible(pyatspi, found)
+                if found is None or not is_visible(pyatspi, found):
+                    return True
+                return any(is_laid_out(pyatspi, n) for page in pages for n in walk(page))
 
             wait_for('the first-run page to go away', first_run_gone, pump, 10)
             log('the first-run page is gone')
 
-            def pipeline_found():
+            def pipeline_shown():
                 alive()
-                return find_named(node, expected['pipeline'])
+                return any(is_laid_out(pyatspi, n) for n in walk(node)
+                           if expected['pipeline'] in text_of(n))
 
             try:
-                wait_for(f'the label {expected["pipeline"]!r}', pipeline_found, pump, 10)
+                wait_for(f'the view title {expected["pipeline"]!r} on screen', pipeline_shown,
+                         pump, 10)
             except Failure:
                 sys.stdout.write('The accessible tree:\n')
                 dump(node, sys.stdout)
                 raise
-            log(f'the Pipeline view is exposed as {expected["pipeline"]!r}')
+            log(f'the Pipeline view is shown as {expected["pipeline"]!r}')
             alive()
             status = 0
         except Failure as e:
