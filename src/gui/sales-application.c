@@ -1,0 +1,357 @@
+/* sales-application.c: the application, its actions and its database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sales-application.h"
+#include "sales-preferences-window.h"
+#include "sales-window.h"
+
+#define WEBSITE "https://github.com/salesdesk/sales-desk"
+
+struct _SalesApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  SalesSettings  *settings;
+  SalesStore     *store;
+};
+
+G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+open_store (SalesApplication  *self,
+            GError           **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(SalesDb) db = NULL;
+
+  g_assert (SALES_IS_APPLICATION (self));
+  g_assert (self->store == NULL);
+
+  if (self->db_path == NULL)
+    default_path = sales_db_default_path ();
+
+  db = sales_db_open (self->db_path != NULL ? self->db_path : default_path, error);
+  if (db == NULL)
+    return FALSE;
+
+  self->store = sales_store_new (db);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return TRUE;
+}
+
+static void
+print_first_frame (GdkFrameClock    *frame_clock,
+                   SalesApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, print_first_frame, self);
+
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+watch_first_frame (GtkWidget        *window,
+                   SalesApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (print_first_frame), self, 0);
+}
+
+/* The main window, not whichever dialog had the focus last. */
+static GtkWindow *
+find_main_window (SalesApplication *self)
+{
+  g_assert (SALES_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (SALES_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+sales_application_activate (GApplication *application)
+{
+  SalesApplication *self = SALES_APPLICATION (application);
+  GtkWindow *window = find_main_window (self);
+
+  if (window == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->store == NULL)
+        open_store (self, &error);
+
+      window = GTK_WINDOW (sales_window_new (GTK_APPLICATION (self), self->settings,
+                                             self->store));
+      if (error != NULL)
+        sales_window_show_error (SALES_WINDOW (window), error);
+
+      /* The start-up benchmark measures from exec to the first frame on screen. */
+      if (g_getenv ("SALES_DESK_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect_object (window, "realize", G_CALLBACK (watch_first_frame), self,
+                                 G_CONNECT_AFTER);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing rather than destroying lets each window remember its size. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  /* TRANSLATORS: put your names here, one per line, as "Name <email>" or "Name https://…" */
+  const char *translators = _("translator-credits");
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application", self,
+                        "transient-for", parent,
+                        "application-name", _("Sales Desk"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Sales Desk developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep customers, deals and follow-ups in one place"),
+                        "website", WEBSITE,
+                        "issue-url", WEBSITE "/issues",
+                        "copyright", _("© 2026 The Sales Desk developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+
+  /* An untranslated catalogue would credit somebody called "translator-credits". */
+  if (!g_str_equal (translators, "translator-credits"))
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), translators);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = sales_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Import, export and printing are in the menu from the start so that the menu does not
+ * change shape; they stay disabled until they are implemented. */
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "import" },
+  { "export" },
+  { "print" },
+};
+
+static const char * const unavailable_actions[] = { "import", "export", "print" };
+
+static const struct {
+  const char *action;
+  const char *accels[2];
+} app_accels[] = {
+  { "app.quit", { "<Primary>q", NULL } },
+  { "app.preferences", { "<Primary>comma", NULL } },
+  { "window.close", { "<Primary>w", NULL } },
+  { "win.show-view::pipeline", { "<Primary>1", NULL } },
+  { "win.show-view::customers", { "<Primary>2", NULL } },
+  { "win.show-view::follow-ups", { "<Primary>3", NULL } },
+  { "win.show-view::dashboard", { "<Primary>4", NULL } },
+};
+
+static void
+sales_application_startup (GApplication *application)
+{
+  SalesApplication *self = SALES_APPLICATION (application);
+
+  G_APPLICATION_CLASS (sales_application_parent_class)->startup (application);
+
+  self->settings = sales_settings_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  for (guint i = 0; i < G_N_ELEMENTS (unavailable_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), unavailable_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
+static void
+sales_application_finalize (GObject *object)
+{
+  SalesApplication *self = (SalesApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (sales_application_parent_class)->finalize (object);
+}
+
+static void
+sales_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SalesApplication *self = SALES_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SalesApplication *self = SALES_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      self->db_path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_application_class_init (SalesApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sales_application_finalize;
+  object_class->get_property = sales_application_get_property;
+  object_class->set_property = sales_application_set_property;
+
+  application_class->startup = sales_application_startup;
+  application_class->activate = sales_application_activate;
+
+  /* NULL: the default database of sales_db_default_path(). */
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* NULL until the first window opens the database, and when that failed. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SALES_TYPE_STORE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sales_application_init (SalesApplication *self)
+{
+}
+
+/**
+ * sales_application_new:
+ * @db_path: (nullable): the database to open, or %NULL for the default one
+ *
+ * With an explicit database the application does not hand itself over to a running
+ * instance, which would show its own database instead.
+ */
+SalesApplication *
+sales_application_new (const char *db_path)
+{
+  return g_object_new (SALES_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", db_path != NULL ? G_APPLICATION_NON_UNIQUE
+                                                : G_APPLICATION_DEFAULT_FLAGS,
+                       "db-path", db_path,
+                       NULL);
+}
+
+const char *
+sales_application_get_db_path (SalesApplication *self)
+{
+  g_return_val_if_fail (SALES_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+SalesStore *
+sales_application_get_store (SalesApplication *self)
+{
+  g_return_val_if_fail (SALES_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+SalesSettings *
+sales_application_get_settings (SalesApplication *self)
+{
+  g_return_val_if_fail (SALES_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

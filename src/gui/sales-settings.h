@@ -1,0 +1,34 @@
+/* sales-settings.h: the application's GSettings as typed properties
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SALES_TYPE_SETTINGS (sales_settings_get_type ())
+
+G_DECLARE_FINAL_TYPE (SalesSettings, sales_settings, SALES, SETTINGS, GObject)
+
+SalesSettings *sales_settings_new                     (void);
+void           sales_settings_get_window_state        (SalesSettings *self,
+                                                       int           *width,
+                                                       int           *height,
+                                                       gboolean      *maximized);
+void           sales_settings_set_window_state        (SalesSettings *self,
+                                                       int            width,
+                                                       int            height,
+                                                       gboolean       maximized);
+gboolean       sales_settings_get_first_run_dismissed (SalesSettings *self);
+void           sales_settings_set_first_run_dismissed (SalesSettings *self,
+                                                       gboolean       dismissed);
+const char    *sales_settings_get_company_name        (SalesSettings *self);
+void           sales_settings_set_company_name        (SalesSettings *self,
+                                                       const char    *company_name);
+const char    *sales_settings_get_currency            (SalesSettings *self);
+void           sales_settings_set_currency            (SalesSettings *self,
+                                                       const char    *currency);
+
+G_END_DECLS
