@@ -99,11 +99,12 @@ run_seed_demo (SalesStore    *store,
     return fail (error->message);
 
   /* TRANSLATORS: summary after --seed-demo; the last %s is the database file */
-  g_print (_("Added %" G_GUINT64_FORMAT " reps, %" G_GUINT64_FORMAT " customers, %"
-             G_GUINT64_FORMAT " deals, %" G_GUINT64_FORMAT " follow-ups and %"
-             G_GUINT64_FORMAT " contracts to %s\n"),
-           result.reps, result.customers, result.deals, result.activities,
-           result.contracts, sales_db_get_path (sales_store_get_db (store)));
+  g_print (_("Added %llu reps, %llu customers, %llu deals, %llu follow-ups and %llu contracts "
+             "to %s\n"),
+           (unsigned long long)result.reps, (unsigned long long)result.customers,
+           (unsigned long long)result.deals, (unsigned long long)result.activities,
+           (unsigned long long)result.contracts,
+           sales_db_get_path (sales_store_get_db (store)));
   return EXIT_SUCCESS;
 }
 
