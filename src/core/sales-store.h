@@ -4,8 +4,15 @@
  */
 #pragma once
 
+#include "sales-activity.h"
+#include "sales-contact.h"
+#include "sales-customer.h"
 #include "sales-db.h"
+#include "sales-deal.h"
 #include "sales-demo.h"
+#include "sales-lost-reason.h"
+#include "sales-rep.h"
+#include "sales-stage.h"
 #include "sales-types.h"
 
 G_BEGIN_DECLS
@@ -14,17 +21,81 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SalesStore, sales_store, SALES, STORE, GObject)
 
-SalesStore *sales_store_new          (SalesDb      *db);
-SalesDb    *sales_store_get_db       (SalesStore   *self);
+/* Returns the current time in Unix seconds (UTC). */
+typedef gint64 (*SalesClockFunc) (gpointer user_data);
+
+SalesStore      *sales_store_new               (SalesDb          *db);
+SalesDb         *sales_store_get_db            (SalesStore       *self);
+void             sales_store_set_clock         (SalesStore       *self,
+                                                SalesClockFunc    func,
+                                                gpointer          user_data,
+                                                GDestroyNotify    destroy);
+gint64           sales_store_now               (SalesStore       *self);
 /* TRUE when the database holds no customers and no deals (the first-run page). */
-gboolean    sales_store_is_empty     (SalesStore   *self);
+gboolean         sales_store_is_empty          (SalesStore       *self);
 /* Adds demo data through the generator, then emits ::reset. */
-gboolean    sales_store_seed_demo    (SalesStore   *self,
-                                      const SalesDemoOptions *options,
-                                      SalesDemoProgress progress,
-                                      gpointer      user_data,
-                                      GCancellable *cancellable,
-                                      SalesDemoResult *result,
-                                      GError      **error);
+gboolean         sales_store_seed_demo         (SalesStore       *self,
+                                                const SalesDemoOptions *options,
+                                                SalesDemoProgress progress,
+                                                gpointer          user_data,
+                                                GCancellable     *cancellable,
+                                                SalesDemoResult  *result,
+                                                GError          **error);
+/* The file was changed by another connection (a worker thread, an import):
+ * refreshes every object the store hands out, forgets undo, emits ::reset. */
+void             sales_store_reload            (SalesStore       *self);
+
+/* The identity map: the same id gives the same object while anyone holds it. */
+gpointer         sales_store_get_record        (SalesStore       *self,
+                                                SalesRecordKind   kind,
+                                                gint64            id,
+                                                GError          **error);
+SalesStage      *sales_store_get_stage         (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesRep        *sales_store_get_rep           (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesCustomer   *sales_store_get_customer      (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesContact    *sales_store_get_contact       (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesDeal       *sales_store_get_deal          (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesActivity   *sales_store_get_activity      (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesLostReason *sales_store_get_lost_reason   (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+
+/* Writes: one transaction each, validated first, signalled after the commit. */
+gpointer         sales_store_create            (SalesStore       *self,
+                                                SalesRecord      *draft,
+                                                GError          **error);
+gboolean         sales_store_update            (SalesStore       *self,
+                                                SalesRecord      *draft,
+                                                GError          **error);
+gboolean         sales_store_delete            (SalesStore       *self,
+                                                SalesRecord      *record,
+                                                GError          **error);
+gboolean         sales_store_move_deal         (SalesStore       *self,
+                                                SalesDeal        *deal,
+                                                gint64            stage_id,
+                                                int               index,
+                                                GError          **error);
+
+gboolean         sales_store_can_undo          (SalesStore       *self);
+const char      *sales_store_get_undo_label    (SalesStore       *self);
+gboolean         sales_store_undo              (SalesStore       *self,
+                                                GError          **error);
+
+/* Kept up to date; items are the canonical objects. */
+GListModel      *sales_store_list_stages       (SalesStore       *self);
+GListModel      *sales_store_list_reps         (SalesStore       *self);
+GListModel      *sales_store_list_lost_reasons (SalesStore       *self);
 
 G_END_DECLS

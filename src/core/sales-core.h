@@ -1,0 +1,20 @@
+/* sales-core.h: everything libsales-core offers, in one include
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sales-activity.h"
+#include "sales-contact.h"
+#include "sales-customer.h"
+#include "sales-db.h"
+#include "sales-deal.h"
+#include "sales-demo.h"
+#include "sales-enums.h"
+#include "sales-lost-reason.h"
+#include "sales-record.h"
+#include "sales-record-list.h"
+#include "sales-rep.h"
+#include "sales-stage.h"
+#include "sales-store.h"
+#include "sales-types.h"

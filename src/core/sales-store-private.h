@@ -1,0 +1,148 @@
+/* sales-store-private.h: what the files of SalesStore share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sales-record-private.h"
+#include "sales-store.h"
+
+G_BEGIN_DECLS
+
+#define SALES_N_RECORD_KINDS (SALES_RECORD_LOST_REASON + 1)
+
+/* One record an action touched, signalled after the commit. */
+typedef struct
+{
+  SalesRecordKind kind;
+  gint64          id;
+  SalesChange     change;
+} SalesRowChange;
+
+/* The before-image of one destructive action; see sales-store-undo.c. */
+typedef struct _SalesUndoEntry SalesUndoEntry;
+
+struct _SalesStore
+{
+  GObject          parent_instance;
+
+  SalesDb         *db;
+
+  /* id -> object, one table per SalesRecordKind. Not owning: a weak
+   * reference takes the object out when its last holder lets go. */
+  GHashTable      *records[SALES_N_RECORD_KINDS];
+
+  SalesClockFunc   clock;
+  gpointer         clock_data;
+  GDestroyNotify   clock_destroy;
+
+  /* table name -> the foreign keys pointing at it, read from the schema
+   * the first time something is deleted. */
+  GHashTable      *tables;
+  SalesUndoEntry  *undo;
+};
+
+/* sales-store.c */
+GType            sales_store_get_record_type        (SalesRecordKind  kind);
+gboolean         sales_store_kind_for_table         (const char      *table,
+                                                     SalesRecordKind *kind);
+gpointer         sales_store_get_record_from_row    (SalesStore      *self,
+                                                     SalesRecordKind  kind,
+                                                     sqlite3_stmt    *stmt);
+gboolean         sales_store_step                   (SalesStore      *self,
+                                                     sqlite3_stmt    *stmt,
+                                                     GError         **error);
+gboolean         sales_store_query_int64            (SalesStore      *self,
+                                                     const char      *sql,
+                                                     gint64           a,
+                                                     gint64           b,
+                                                     gint64          *result,
+                                                     GError         **error);
+SalesRecord     *sales_store_read_row               (SalesStore      *self,
+                                                     SalesRecordKind  kind,
+                                                     gint64           id,
+                                                     GError         **error);
+gboolean         sales_store_update_row             (SalesStore      *self,
+                                                     SalesRecord     *row,
+                                                     GError         **error);
+void             sales_store_finish                 (SalesStore      *self,
+                                                     GArray          *changes,
+                                                     SalesUndoEntry  *undo,
+                                                     gboolean         refresh_deals);
+void             sales_row_change_add               (GArray          *changes,
+                                                     SalesRecordKind  kind,
+                                                     gint64           id,
+                                                     SalesChange      change);
+
+/* sales-store-rules.c */
+gboolean         sales_store_prepare_insert         (SalesStore      *self,
+                                                     SalesRecord     *row,
+                                                     GError         **error);
+gboolean         sales_store_prepare_update         (SalesStore      *self,
+                                                     SalesRecord     *old,
+                                                     SalesRecord     *row,
+                                                     GError         **error);
+gboolean         sales_store_after_write            (SalesStore      *self,
+                                                     SalesRecord     *old,
+                                                     SalesRecord     *row,
+                                                     GArray          *changes,
+                                                     GError         **error);
+gboolean         sales_store_check_stage_delete     (SalesStore      *self,
+                                                     SalesStage      *stage,
+                                                     GError         **error);
+char            *sales_store_describe_delete        (SalesRecord     *record);
+void             sales_store_enter_stage            (SalesDeal       *deal,
+                                                     SalesStageKind   from,
+                                                     SalesStage      *to,
+                                                     gint64           now);
+gboolean         sales_store_insert_history         (SalesStore      *self,
+                                                     SalesDeal       *deal,
+                                                     gint64           from_stage_id,
+                                                     SalesUndoEntry  *undo,
+                                                     GError         **error);
+gboolean         sales_store_find_position          (SalesStore      *self,
+                                                     gint64           stage_id,
+                                                     gint64           deal_id,
+                                                     int              index,
+                                                     SalesUndoEntry  *undo,
+                                                     gint64          *position,
+                                                     gboolean        *renumbered,
+                                                     GError         **error);
+gboolean         sales_store_deal_is_in_place       (SalesStore      *self,
+                                                     SalesDeal       *deal,
+                                                     int              index,
+                                                     gboolean        *in_place,
+                                                     GError         **error);
+
+/* sales-store-undo.c */
+
+SalesUndoEntry  *sales_undo_entry_new               (const char      *label);
+void             sales_undo_entry_free              (SalesUndoEntry  *entry);
+const char      *sales_undo_entry_get_label         (SalesUndoEntry  *entry);
+gboolean         sales_undo_entry_save_delete       (SalesUndoEntry  *entry,
+                                                     SalesStore      *store,
+                                                     const char      *table,
+                                                     gint64           id,
+                                                     GError         **error);
+gboolean         sales_undo_entry_save_row          (SalesUndoEntry  *entry,
+                                                     SalesStore      *store,
+                                                     const char      *table,
+                                                     gint64           id,
+                                                     GError         **error);
+void             sales_undo_entry_save_position     (SalesUndoEntry  *entry,
+                                                     gint64           deal_id,
+                                                     gint64           position);
+void             sales_undo_entry_add_inserted      (SalesUndoEntry  *entry,
+                                                     const char      *table,
+                                                     gint64           id);
+void             sales_undo_entry_get_changes       (SalesUndoEntry  *entry,
+                                                     GArray          *changes);
+gboolean         sales_undo_entry_apply             (SalesUndoEntry  *entry,
+                                                     SalesStore      *store,
+                                                     GArray          *changes,
+                                                     gboolean        *positions_restored,
+                                                     GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SalesUndoEntry, sales_undo_entry_free)
+
+G_END_DECLS
