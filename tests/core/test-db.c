@@ -1,0 +1,328 @@
+/* test-db.c: opening files, migrations and the documented schema
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "test-util.h"
+
+/* DESIGN.md section 4, the public contract: every table with at least these columns. */
+static const struct {
+  const char *table;
+  const char *columns;
+} documented[] = {
+  { "stage", "id name position probability kind rot_days" },
+  { "rep", "id name email active" },
+  { "customer", "id name industry tier source owner_id phone email address notes "
+                "created_at updated_at" },
+  { "contact", "id customer_id name title phone email wechat is_primary" },
+  { "deal", "id title customer_id owner_id stage_id amount_cents currency expected_close "
+            "position created_at stage_changed_at closed_at lost_reason_id lost_note" },
+  { "deal_stage_history", "id deal_id from_stage_id to_stage_id changed_at" },
+  { "lost_reason", "id name active" },
+  { "activity", "id customer_id deal_id owner_id kind note due_at done_at satisfaction" },
+  { "target", "id owner_id month amount_cents stretch_cents new_customers" },
+  { "contract", "id customer_id deal_id number amount_cents signed_on" },
+  { "payment_plan", "id contract_id due_on amount_cents" },
+  { "payment", "id contract_id received_on amount_cents" },
+};
+
+static gboolean
+has_column (SalesDb    *db,
+            const char *table,
+            const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM pragma_table_info ('%s') "
+                                          "WHERE name = '%s'", table, column);
+
+  return test_query_int (db, sql) == 1;
+}
+
+static void
+assert_documented_schema (SalesDb *db)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (documented); i++)
+    {
+      g_auto(GStrv) columns = g_strsplit (documented[i].columns, " ", -1);
+
+      for (guint j = 0; columns[j] != NULL; j++)
+        {
+          if (!has_column (db, documented[i].table, columns[j]))
+            g_error ("%s.%s is missing", documented[i].table, columns[j]);
+        }
+    }
+}
+
+static SalesDb *
+open_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SalesDb *db = sales_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+static void
+test_fresh (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new", "sales.db", NULL);
+  g_autoptr(SalesDb) db = open_db (path);
+  g_autofree char *stages = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *journal = NULL;
+
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 1);
+  assert_documented_schema (db);
+
+  /* The default pipeline of the Foundation issue; LANGUAGE=en leaves it in English. */
+  stages = test_dump_table (db, "stage");
+  g_assert_cmpstr (stages, ==,
+                   "1|Lead|0|10|open|30|\n"
+                   "2|Initial contact|1|20|open|21|\n"
+                   "3|Needs confirmed|2|40|open|21|\n"
+                   "4|Proposal / quote|3|60|open|14|\n"
+                   "5|Negotiation|4|80|open|14|\n"
+                   "6|Won|5|100|won|NULL|\n"
+                   "7|Lost|6|0|lost|NULL|\n");
+
+  reasons = test_dump_table (db, "lost_reason");
+  g_assert_cmpstr (reasons, ==,
+                   "1|Price too high|1|\n"
+                   "2|Chose a competitor|1|\n"
+                   "3|No budget|1|\n"
+                   "4|No response|1|\n"
+                   "5|Bad timing|1|\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (documented); i++)
+    {
+      gint64 expected = g_str_equal (documented[i].table, "stage") ? 7 :
+                        g_str_equal (documented[i].table, "lost_reason") ? 5 : 0;
+
+      g_assert_cmpint (sales_db_count (db, documented[i].table), ==, expected);
+    }
+
+  /* DESIGN.md section 4: the connection settings. */
+  g_assert_cmpint (test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (test_query_int (db, "PRAGMA synchronous"), ==, 1);
+  g_assert_cmpint (test_query_int (db, "PRAGMA busy_timeout"), >, 0);
+  journal = test_query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
+static void
+test_modes (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "sales-desk", NULL);
+  g_autofree char *path = g_build_filename (folder, "sales.db", NULL);
+  g_autoptr(SalesDb) db = NULL;
+  mode_t old_umask = umask (022);
+  GStatBuf st;
+
+  db = open_db (path);
+  umask (old_umask);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
+static void
+test_reopen (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(SalesDb) db = open_db (path);
+  g_autofree char *before = test_dump_all (db);
+  g_autofree char *after = NULL;
+  gint64 schema_before = test_query_int (db, "PRAGMA schema_version");
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  after = test_dump_all (db);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
+  /* No table created or altered, no default row added twice. */
+  g_assert_cmpint (test_query_int (db, "PRAGMA schema_version"), ==, schema_before);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sales_db_count (db, "stage"), ==, 7);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
+static void
+test_from_version_0 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+
+  db = sales_db_open_at_version (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema"), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
+  assert_documented_schema (db);
+  g_assert_cmpint (sales_db_count (db, "stage"), ==, 7);
+  g_assert_cmpint (sales_db_count (db, "lost_reason"), ==, 5);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
+static void
+test_newer_version (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = open_db (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  test_exec (db, "PRAGMA user_version = 2");
+  g_assert_finalize_object (g_steal_pointer (&db));
+  before = test_read_file (path, &before_len);
+
+  db = sales_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  after = test_read_file (path, &after_len);
+  g_assert_cmpmem (after, after_len, before, before_len);
+
+  test_remove_dir (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *after = NULL;
+  gsize after_len;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, "Customers to call back this week.\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  db = sales_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_A_DATABASE);
+
+  after = test_read_file (path, &after_len);
+  g_assert_cmpmem (after, after_len, text->str, text->len);
+
+  test_remove_dir (dir);
+}
+
+static void
+test_folder (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = sales_db_open (dir, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OPEN);
+
+  test_remove_dir (dir);
+}
+
+static void
+test_constraints (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const refused[] = {
+    "INSERT INTO stage (name, position, probability) VALUES ('X', 9, 101)",
+    "INSERT INTO stage (name, position, probability, kind) VALUES ('X', 9, 5, 'maybe')",
+    "INSERT INTO customer (name, tier, created_at, updated_at) VALUES ('X', 'D', 1, 1)",
+    "INSERT INTO customer (name, created_at, updated_at) VALUES ('  ', 1, 1)",
+    "INSERT INTO deal (title, customer_id, stage_id, created_at, stage_changed_at) "
+    "VALUES ('X', 999, 1, 1, 1)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sales_db_exec (f->db, refused[i], &error));
+      g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CONSTRAINT);
+    }
+
+  g_assert_cmpint (sales_db_count (f->db, "stage"), ==, 7);
+  g_assert_cmpint (sales_db_count (f->db, "customer"), ==, 0);
+  g_assert_cmpint (sales_db_count (f->db, "deal"), ==, 0);
+}
+
+static void
+test_transactions (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *a, *b;
+
+  g_assert_true (sales_db_begin (f->db, &error));
+  g_assert_true (sales_db_in_transaction (f->db));
+  test_exec (f->db, "INSERT INTO rep (name) VALUES ('Wang Fang')");
+  sales_db_rollback (f->db);
+  g_assert_false (sales_db_in_transaction (f->db));
+  g_assert_cmpint (sales_db_count (f->db, "rep"), ==, 0);
+
+  g_assert_true (sales_db_begin (f->db, &error));
+  test_exec (f->db, "INSERT INTO rep (name) VALUES ('Wang Fang')");
+  g_assert_true (sales_db_commit (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sales_db_count (f->db, "rep"), ==, 1);
+
+  /* Compiled once per connection. */
+  a = sales_db_prepare (f->db, "SELECT name FROM rep WHERE id = ?1", &error);
+  b = sales_db_prepare (f->db, "SELECT name FROM rep WHERE id = ?1", &error);
+  g_assert_no_error (error);
+  g_assert_true (a == b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/db/fresh", test_fresh);
+  g_test_add_func ("/db/modes", test_modes);
+  g_test_add_func ("/db/reopen", test_reopen);
+  g_test_add_func ("/db/from-version-0", test_from_version_0);
+  g_test_add_func ("/db/newer-version", test_newer_version);
+  g_test_add_func ("/db/not-a-database", test_not_a_database);
+  g_test_add_func ("/db/folder", test_folder);
+  g_test_add ("/db/constraints", Fixture, NULL, fixture_set_up, test_constraints,
+              fixture_tear_down);
+  g_test_add ("/db/transactions", Fixture, NULL, fixture_set_up, test_transactions,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
