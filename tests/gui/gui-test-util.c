@@ -165,6 +165,22 @@ gui_test_wait_for_frame (GtkWidget *widget)
   g_source_remove (timeout_id);
 }
 
+/* Longer than any of libadwaita's and GTK's transitions (250 ms and less). */
+#define ANIMATION_MS 600
+
+/* Runs the main loop until the page cross-fades and revealers of @widget's window have
+ * finished, so that a screenshot shows where they end. */
+void
+gui_test_wait_for_animations (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gui_test_wait_for_frame (widget);
+  g_timeout_add (ANIMATION_MS, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /**
  * gui_test_save_screenshot:
  *

@@ -32,6 +32,7 @@ gboolean gui_test_wait_for_property  (gpointer      object,
                                       const char   *value,
                                       guint         timeout_ms);
 void     gui_test_wait_for_frame     (GtkWidget    *widget);
+void     gui_test_wait_for_animations (GtkWidget   *widget);
 char    *gui_test_save_screenshot    (GtkWidget    *widget,
                                       const char   *name);
 void     gui_test_destroy_window     (gpointer      window);

@@ -278,6 +278,34 @@ test_window_size (GuiFixture    *fixture,
 }
 
 static void
+test_narrow (GuiFixture    *fixture,
+             gconstpointer  data)
+{
+  SalesWindow *window;
+  AdwViewSwitcherBar *bar;
+  AdwViewSwitcherTitle *title;
+  g_autofree char *path = NULL;
+
+  /* The narrowest width the HIG asks for: the switcher moves to the bottom bar. */
+  sales_settings_set_window_state (fixture->settings, 360, 600, FALSE);
+  window = sales_window_new (NULL, fixture->settings, fixture->store);
+  bar = template_child (window, "switcher_bar");
+  title = template_child (window, "switcher_title");
+
+  gui_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (sales_window_get_page (window), ==, "welcome");
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
+  gui_test_wait_for_animations (GTK_WIDGET (window));
+  g_assert_true (adw_view_switcher_title_get_title_visible (title));
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  path = gui_test_save_screenshot (GTK_WIDGET (window), "window-narrow");
+
+  gui_test_destroy_window (window);
+}
+
+static void
 test_screenshots (GuiFixture    *fixture,
                   gconstpointer  data)
 {
@@ -293,9 +321,7 @@ test_screenshots (GuiFixture    *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL);
   g_assert_true (gui_test_wait_for_property (window, "page", "views", LOAD_TIMEOUT_MS));
-  /* Let the page cross-fade finish before the picture is taken. */
-  while (gtk_stack_get_transition_running (template_child (window, "page_stack")))
-    g_main_context_iteration (NULL, TRUE);
+  gui_test_wait_for_animations (GTK_WIDGET (window));
   views_path = gui_test_save_screenshot (GTK_WIDGET (window), "window-views");
 
   texture = gdk_texture_new_from_filename (views_path, &error);
@@ -326,6 +352,7 @@ main (int   argc,
   ADD ("first-run/load-sample-data", test_first_run_load_sample_data);
   ADD ("error", test_error);
   ADD ("window-size", test_window_size);
+  ADD ("narrow", test_narrow);
   ADD ("screenshots", test_screenshots);
 
 #undef ADD
