@@ -496,7 +496,12 @@ sales_db_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!exec_handle (self->handle, path, "PRAGMA foreign_keys = ON", error))
+  /* With temp_store = MEMORY statement journals grow in 1 KiB chunks. By
+   * default every write statement of a longer transaction allocates and frees
+   * a 64 KiB buffer, and the heap trimming around it costs far more than the
+   * writes (undoing the delete of a rep with 1 200 customers: 0.9 s, not 0.02 s). */
+  if (!exec_handle (self->handle, path, "PRAGMA foreign_keys = ON", error) ||
+      !exec_handle (self->handle, path, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (!sales_db_is_read_only (self))

@@ -145,8 +145,10 @@ table_info_new (SalesDb     *db,
       n++;
       g_string_append_printf (columns, "%s\"%s\"", n > 1 ? ", " : "", column);
       g_string_append_printf (params, "%s?%u", n > 1 ? ", " : "", n);
-      g_string_append_printf (assignments, "%s\"%s\" = excluded.\"%s\"",
-                              n > 1 ? ", " : "", column, column);
+      /* Rewriting the key would make SQLite look for its children. */
+      if (!g_str_equal (column, "id"))
+        g_string_append_printf (assignments, "%s\"%s\" = excluded.\"%s\"",
+                                assignments->len > 0 ? ", " : "", column, column);
     }
   sqlite3_reset (stmt);
 

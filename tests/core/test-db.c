@@ -112,6 +112,7 @@ test_fresh (void)
   g_assert_cmpint (test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (test_query_int (db, "PRAGMA synchronous"), ==, 1);
   g_assert_cmpint (test_query_int (db, "PRAGMA busy_timeout"), >, 0);
+  g_assert_cmpint (test_query_int (db, "PRAGMA temp_store"), ==, 2);
   journal = test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
 

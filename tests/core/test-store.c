@@ -183,6 +183,7 @@ test_other_kinds (Fixture       *f,
   g_autoptr(SalesRep) rep_edit = sales_rep_dup (rep);
   g_autoptr(SalesLostReason) reason_draft = sales_lost_reason_new ();
   g_autoptr(SalesLostReason) reason = NULL;
+  g_autoptr(SalesLostReason) reason_edit = NULL;
   g_autoptr(SalesStage) stage_draft = sales_stage_new ();
   g_autoptr(SalesStage) stage = NULL;
   g_autoptr(SalesContact) contact = NULL;
@@ -210,6 +211,14 @@ test_other_kinds (Fixture       *f,
   reason = sales_store_create (f->store, SALES_RECORD (reason_draft), &error);
   g_assert_no_error (error);
   g_assert_cmpint (sales_record_get_id (SALES_RECORD (reason)), ==, 6);
+  reason_edit = sales_lost_reason_dup (reason);
+  sales_lost_reason_set_name (reason_edit, "Built it in-house");
+  sales_lost_reason_set_active (reason_edit, FALSE);
+  g_assert_true (sales_store_update (f->store, SALES_RECORD (reason_edit), &error));
+  g_assert_no_error (error);
+  text = test_query_text (f->db, "SELECT name || '/' || active FROM lost_reason WHERE id = 6");
+  g_assert_cmpstr (text, ==, "Built it in-house/0");
+  g_clear_pointer (&text, g_free);
   g_assert_true (sales_store_delete (f->store, SALES_RECORD (reason), &error));
   g_assert_cmpint (sales_db_count (f->db, "lost_reason"), ==, 5);
 
@@ -573,6 +582,47 @@ test_empty_and_reload (Fixture       *f,
 }
 
 static void
+test_bulk_reset (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SalesRep) rep = test_add_rep (f, "Zhang Wei");
+  g_autoptr(SalesRep) same = NULL;
+  g_autoptr(SalesCustomer) held = NULL;
+  g_autoptr(GError) error = NULL;
+  SignalLog log;
+
+  same = sales_store_get_rep (f->store, 1, &error);
+  g_assert_true (same == rep);
+
+  /* 1 200 customers of the rep, written behind the store's back */
+  test_exec (f->db,
+             "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+             "INSERT INTO customer (name, owner_id, created_at, updated_at) "
+             "SELECT 'Customer ' || i, 1, 0, 0 FROM n");
+  held = sales_store_get_customer (f->store, 5, &error);
+  g_assert_cmpint (sales_customer_get_owner_id (held), ==, 1);
+
+  /* 1 201 records change: one ::reset says it more cheaply. */
+  signal_log_start (&log, f->store);
+  g_assert_true (sales_store_delete (f->store, SALES_RECORD (rep), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.events->len, ==, 0);
+  g_assert_cmpuint (log.resets, ==, 1);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (*) FROM customer WHERE owner_id IS NULL"),
+                   ==, 1200);
+  g_assert_cmpint (sales_customer_get_owner_id (held), ==, 0);
+
+  g_assert_true (sales_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.events->len, ==, 0);
+  g_assert_cmpuint (log.resets, ==, 2);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (*) FROM customer WHERE owner_id = 1"),
+                   ==, 1200);
+  g_assert_cmpint (sales_customer_get_owner_id (held), ==, 1);
+  signal_log_stop (&log, f->store);
+}
+
+static void
 test_seed_demo (Fixture       *f,
                 gconstpointer  data)
 {
@@ -615,6 +665,7 @@ main (int   argc,
   ADD ("/store/signal-detail", test_signal_detail);
   ADD ("/store/lists", test_lists);
   ADD ("/store/empty-and-reload", test_empty_and_reload);
+  ADD ("/store/bulk-reset", test_bulk_reset);
   ADD ("/store/seed-demo", test_seed_demo);
 #undef ADD
 
