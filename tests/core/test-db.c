@@ -263,8 +263,7 @@ test_constraints (Fixture       *f,
     "INSERT INTO stage (name, position, probability, kind) VALUES ('X', 9, 5, 'maybe')",
     "INSERT INTO customer (name, tier, created_at, updated_at) VALUES ('X', 'D', 1, 1)",
     "INSERT INTO customer (name, created_at, updated_at) VALUES ('  ', 1, 1)",
-    "INSERT INTO deal (title, customer_id, stage_id, created_at, stage_changed_at) "
-    "VALUES ('X', 999, 1, 1, 1)",
+    "INSERT INTO contact (customer_id, name) VALUES (999, 'X')",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -277,7 +276,7 @@ test_constraints (Fixture       *f,
 
   g_assert_cmpint (sales_db_count (f->db, "stage"), ==, 7);
   g_assert_cmpint (sales_db_count (f->db, "customer"), ==, 0);
-  g_assert_cmpint (sales_db_count (f->db, "deal"), ==, 0);
+  g_assert_cmpint (sales_db_count (f->db, "contact"), ==, 0);
 }
 
 static void

@@ -284,13 +284,16 @@ static void
 test_contact_primary (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(SalesCustomer) acme = test_add_customer (f, "Acme", 0);
-  g_autoptr(SalesCustomer) other = test_add_customer (f, "Globex", 0);
-  g_autoptr(SalesContact) a = test_add_contact (f, 1, "Li Lei", TRUE);
-  g_autoptr(SalesContact) c = test_add_contact (f, 2, "Han Meimei", TRUE);
+  g_autoptr(SalesContact) a = NULL;
   g_autoptr(SalesContact) b = NULL;
+  g_autoptr(SalesContact) c = NULL;
   g_autofree char *primary = NULL;
   SignalLog log;
+
+  g_object_unref (test_add_customer (f, "Acme", 0));
+  g_object_unref (test_add_customer (f, "Globex", 0));
+  a = test_add_contact (f, 1, "Li Lei", TRUE);
+  c = test_add_contact (f, 2, "Han Meimei", TRUE);
 
   signal_log_start (&log, f->store);
   b = test_add_contact (f, 1, "Wang Tao", TRUE);
@@ -332,6 +335,7 @@ test_refused (Fixture       *f,
   g_autoptr(SalesCustomer) acme = test_add_customer (f, "Acme", 0);
   g_autoptr(SalesCustomer) globex = test_add_customer (f, "Globex", 0);
   g_autoptr(SalesDeal) deal = test_add_deal (f, 1, 1, "ERP", 100000);
+  gint64 globex_id = sales_record_get_id (SALES_RECORD (globex));
   g_autoptr(SalesCustomer) customer_draft = sales_customer_new ();
   g_autoptr(SalesDeal) deal_draft = sales_deal_new ();
   g_autoptr(SalesDeal) deal_edit = NULL;
@@ -371,7 +375,7 @@ test_refused (Fixture       *f,
   sales_contact_set_name (contact_draft, "Li Lei");
   assert_create_fails (f, contact_draft, SALES_DB_ERROR_CONSTRAINT, NULL);
 
-  sales_activity_set_customer_id (activity_draft, 2);
+  sales_activity_set_customer_id (activity_draft, globex_id);
   sales_activity_set_deal_id (activity_draft, 1);
   sales_activity_set_due_at (activity_draft, TEST_T0);
   assert_create_fails (f, activity_draft, SALES_DB_ERROR_INVALID,
@@ -627,7 +631,6 @@ test_seed_demo (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SalesStage) lead = sales_store_get_stage (f->store, 1, &error);
   SalesDemoOptions options;
   SalesDemoResult result = { 0 };
   SignalLog log;
