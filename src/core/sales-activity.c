@@ -281,7 +281,7 @@ sales_activity_dup (SalesActivity *self)
   return sales_record_dup (SALES_RECORD (self));
 }
 
-gint64 
+gint64
 sales_activity_get_customer_id (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);
@@ -299,7 +299,7 @@ sales_activity_set_customer_id (SalesActivity *self,
                           properties[PROP_CUSTOMER_ID]);
 }
 
-gint64 
+gint64
 sales_activity_get_deal_id (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);
@@ -316,7 +316,7 @@ sales_activity_set_deal_id (SalesActivity *self,
   sales_record_set_int64 (SALES_RECORD (self), &self->deal_id, deal_id, properties[PROP_DEAL_ID]);
 }
 
-gint64 
+gint64
 sales_activity_get_owner_id (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);
@@ -334,7 +334,7 @@ sales_activity_set_owner_id (SalesActivity *self,
                           properties[PROP_OWNER_ID]);
 }
 
-SalesActivityKind 
+SalesActivityKind
 sales_activity_get_kind (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);
@@ -372,7 +372,7 @@ sales_activity_set_note (SalesActivity *self,
   sales_record_set_string (SALES_RECORD (self), &self->note, note, properties[PROP_NOTE]);
 }
 
-gint64 
+gint64
 sales_activity_get_due_at (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);
@@ -389,7 +389,7 @@ sales_activity_set_due_at (SalesActivity *self,
   sales_record_set_int64 (SALES_RECORD (self), &self->due_at, due_at, properties[PROP_DUE_AT]);
 }
 
-gint64 
+gint64
 sales_activity_get_done_at (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);
@@ -406,7 +406,7 @@ sales_activity_set_done_at (SalesActivity *self,
   sales_record_set_int64 (SALES_RECORD (self), &self->done_at, done_at, properties[PROP_DONE_AT]);
 }
 
-int 
+int
 sales_activity_get_satisfaction (SalesActivity *self)
 {
   g_return_val_if_fail (SALES_IS_ACTIVITY (self), 0);

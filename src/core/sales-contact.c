@@ -251,7 +251,7 @@ sales_contact_dup (SalesContact *self)
   return sales_record_dup (SALES_RECORD (self));
 }
 
-gint64 
+gint64
 sales_contact_get_customer_id (SalesContact *self)
 {
   g_return_val_if_fail (SALES_IS_CONTACT (self), 0);
@@ -354,7 +354,7 @@ sales_contact_set_wechat (SalesContact *self,
   sales_record_set_string (SALES_RECORD (self), &self->wechat, wechat, properties[PROP_WECHAT]);
 }
 
-gboolean 
+gboolean
 sales_contact_get_is_primary (SalesContact *self)
 {
   g_return_val_if_fail (SALES_IS_CONTACT (self), FALSE);

@@ -353,7 +353,7 @@ sales_customer_set_industry (SalesCustomer *self,
                            properties[PROP_INDUSTRY]);
 }
 
-SalesTier 
+SalesTier
 sales_customer_get_tier (SalesCustomer *self)
 {
   g_return_val_if_fail (SALES_IS_CUSTOMER (self), 0);
@@ -391,7 +391,7 @@ sales_customer_set_source (SalesCustomer *self,
   sales_record_set_string (SALES_RECORD (self), &self->source, source, properties[PROP_SOURCE]);
 }
 
-gint64 
+gint64
 sales_customer_get_owner_id (SalesCustomer *self)
 {
   g_return_val_if_fail (SALES_IS_CUSTOMER (self), 0);
@@ -477,7 +477,7 @@ sales_customer_set_notes (SalesCustomer *self,
   sales_record_set_string (SALES_RECORD (self), &self->notes, notes, properties[PROP_NOTES]);
 }
 
-gint64 
+gint64
 sales_customer_get_created_at (SalesCustomer *self)
 {
   g_return_val_if_fail (SALES_IS_CUSTOMER (self), 0);
@@ -495,7 +495,7 @@ sales_customer_set_created_at (SalesCustomer *self,
                           properties[PROP_CREATED_AT]);
 }
 
-gint64 
+gint64
 sales_customer_get_updated_at (SalesCustomer *self)
 {
   g_return_val_if_fail (SALES_IS_CUSTOMER (self), 0);

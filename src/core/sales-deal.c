@@ -416,7 +416,7 @@ sales_deal_set_title (SalesDeal *self,
   sales_record_set_string (SALES_RECORD (self), &self->title, title, properties[PROP_TITLE]);
 }
 
-gint64 
+gint64
 sales_deal_get_customer_id (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -434,7 +434,7 @@ sales_deal_set_customer_id (SalesDeal *self,
                           properties[PROP_CUSTOMER_ID]);
 }
 
-gint64 
+gint64
 sales_deal_get_owner_id (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -452,7 +452,7 @@ sales_deal_set_owner_id (SalesDeal *self,
                           properties[PROP_OWNER_ID]);
 }
 
-gint64 
+gint64
 sales_deal_get_stage_id (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -470,7 +470,7 @@ sales_deal_set_stage_id (SalesDeal *self,
                           properties[PROP_STAGE_ID]);
 }
 
-gint64 
+gint64
 sales_deal_get_amount_cents (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -524,7 +524,7 @@ sales_deal_set_expected_close (SalesDeal *self,
                            properties[PROP_EXPECTED_CLOSE]);
 }
 
-gint64 
+gint64
 sales_deal_get_position (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -542,7 +542,7 @@ sales_deal_set_position (SalesDeal *self,
                           properties[PROP_POSITION]);
 }
 
-gint64 
+gint64
 sales_deal_get_created_at (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -560,7 +560,7 @@ sales_deal_set_created_at (SalesDeal *self,
                           properties[PROP_CREATED_AT]);
 }
 
-gint64 
+gint64
 sales_deal_get_stage_changed_at (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -578,7 +578,7 @@ sales_deal_set_stage_changed_at (SalesDeal *self,
                           properties[PROP_STAGE_CHANGED_AT]);
 }
 
-gint64 
+gint64
 sales_deal_get_closed_at (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);
@@ -596,7 +596,7 @@ sales_deal_set_closed_at (SalesDeal *self,
                           properties[PROP_CLOSED_AT]);
 }
 
-gint64 
+gint64
 sales_deal_get_lost_reason_id (SalesDeal *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL (self), 0);

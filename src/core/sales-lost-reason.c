@@ -179,7 +179,7 @@ sales_lost_reason_set_name (SalesLostReason *self,
   sales_record_set_string (SALES_RECORD (self), &self->name, name, properties[PROP_NAME]);
 }
 
-gboolean 
+gboolean
 sales_lost_reason_get_active (SalesLostReason *self)
 {
   g_return_val_if_fail (SALES_IS_LOST_REASON (self), FALSE);

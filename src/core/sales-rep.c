@@ -213,7 +213,7 @@ sales_rep_set_email (SalesRep *self,
   sales_record_set_string (SALES_RECORD (self), &self->email, email, properties[PROP_EMAIL]);
 }
 
-gboolean 
+gboolean
 sales_rep_get_active (SalesRep *self)
 {
   g_return_val_if_fail (SALES_IS_REP (self), FALSE);

@@ -194,7 +194,8 @@ test_positions (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(SalesCustomer) acme = test_add_customer (f, "Acme", 0);
-  g_autoptr(SalesDeal) a = test_add_deal (f, sales_record_get_id (SALES_RECORD (acme)), 1, "A", 100);
+  g_autoptr(SalesDeal) a = test_add_deal (f, sales_record_get_id (SALES_RECORD (acme)), 1,
+                                          "A", 100);
   g_autoptr(SalesDeal) b = test_add_deal (f, 1, 1, "B", 100);
   g_autoptr(SalesDeal) c = test_add_deal (f, 1, 1, "C", 100);
   g_autoptr(GError) error = NULL;
