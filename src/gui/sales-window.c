@@ -219,8 +219,13 @@ load_sample_data_done (GObject      *object,
 
   result = g_task_propagate_pointer (G_TASK (async_result), &error);
 
+  /* The rows are committed whatever became of the window, and other windows share the
+   * store. */
+  if (result != NULL)
+    sales_store_reload (self->store);
+
   /* A window closed while loading has already let go of its widgets. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
@@ -236,7 +241,6 @@ load_sample_data_done (GObject      *object,
       return;
     }
 
-  sales_store_reload (self->store);
   set_page (self, PAGE_VIEWS);
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

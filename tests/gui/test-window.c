@@ -225,6 +225,20 @@ test_first_run_load_sample_data (GuiFixture    *fixture,
 }
 
 static void
+test_first_run_close_while_loading (GuiFixture    *fixture,
+                                    gconstpointer  data)
+{
+  SalesWindow *window = sales_window_new (NULL, fixture->settings, fixture->store);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL);
+  g_assert_cmpstr (sales_window_get_page (window), ==, "welcome");
+
+  /* The worker keeps the window alive until it is done; its callback must then neither
+   * touch the disposed widgets (a critical is fatal here) nor keep the window alive. */
+  gui_test_destroy_window (window);
+}
+
+static void
 test_error (GuiFixture    *fixture,
             gconstpointer  data)
 {
@@ -350,6 +364,7 @@ main (int   argc,
   ADD ("first-run/shown", test_first_run_shown);
   ADD ("first-run/start-empty", test_first_run_start_empty);
   ADD ("first-run/load-sample-data", test_first_run_load_sample_data);
+  ADD ("first-run/close-while-loading", test_first_run_close_while_loading);
   ADD ("error", test_error);
   ADD ("window-size", test_window_size);
   ADD ("narrow", test_narrow);
