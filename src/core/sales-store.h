@@ -88,9 +88,37 @@ gboolean         sales_store_move_deal         (SalesStore       *self,
                                                 int               index,
                                                 GError          **error);
 
+/* The pipeline board (sales-store-pipeline.c) */
+gboolean         sales_store_mark_won          (SalesStore       *self,
+                                                SalesDeal        *deal,
+                                                gint64            amount_cents,
+                                                GError          **error);
+gboolean         sales_store_mark_lost         (SalesStore       *self,
+                                                SalesDeal        *deal,
+                                                gint64            stage_id,
+                                                gint64            lost_reason_id,
+                                                const char       *note,
+                                                GError          **error);
+gboolean         sales_store_delete_stage_moving_deals (SalesStore *self,
+                                                SalesStage       *stage,
+                                                gint64            target_stage_id,
+                                                GError          **error);
+gboolean         sales_store_reorder_stage     (SalesStore       *self,
+                                                SalesStage       *stage,
+                                                guint             new_position,
+                                                GError          **error);
+SalesFollowupState sales_store_get_deal_followup (SalesStore     *self,
+                                                SalesDeal        *deal);
+int              sales_store_get_deal_rot_days (SalesStore       *self,
+                                                SalesDeal        *deal);
+
 gboolean         sales_store_can_undo          (SalesStore       *self);
 const char      *sales_store_get_undo_label    (SalesStore       *self);
 gboolean         sales_store_undo              (SalesStore       *self,
+                                                GError          **error);
+gboolean         sales_store_can_redo          (SalesStore       *self);
+const char      *sales_store_get_redo_label    (SalesStore       *self);
+gboolean         sales_store_redo              (SalesStore       *self,
                                                 GError          **error);
 
 /* Kept up to date; items are the canonical objects. */

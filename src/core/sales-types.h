@@ -52,4 +52,23 @@ typedef enum
   SALES_CHANGE_DELETED,
 } SalesChange;
 
+/* Which deals a board filter keeps by their expected close date, judged in
+ * local time against the store's clock. */
+typedef enum
+{
+  SALES_CLOSE_RANGE_ANY,
+  SALES_CLOSE_RANGE_THIS_MONTH,
+  SALES_CLOSE_RANGE_THIS_QUARTER,
+  SALES_CLOSE_RANGE_OVERDUE,
+} SalesCloseRange;
+
+/* The follow-up badge of a deal card; days are local days. */
+typedef enum
+{
+  SALES_FOLLOWUP_NONE,
+  SALES_FOLLOWUP_PLANNED,
+  SALES_FOLLOWUP_DUE_TODAY,
+  SALES_FOLLOWUP_OVERDUE,
+} SalesFollowupState;
+
 G_END_DECLS
