@@ -12,13 +12,17 @@
 
 #include "sales-db-private.h"
 
+/* CHECKs list more than two allowed values with OR, not IN: for an IN list of
+ * more than two values SQLite builds a temporary table on every single-row
+ * INSERT, which made inserting a follow-up 2.4 times as expensive. */
 static const char schema_v1[] =
   "CREATE TABLE stage ("
   "  id          INTEGER PRIMARY KEY,"
   "  name        TEXT NOT NULL CHECK (length(trim(name)) > 0),"
   "  position    INTEGER NOT NULL,"
   "  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),"
-  "  kind        TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'won', 'lost')),"
+  "  kind        TEXT NOT NULL DEFAULT 'open'"
+  "              CHECK (kind = 'open' OR kind = 'won' OR kind = 'lost'),"
   "  rot_days    INTEGER CHECK (rot_days IS NULL OR rot_days > 0)"
   ");"
   "CREATE INDEX stage_position ON stage (position);"
@@ -34,7 +38,7 @@ static const char schema_v1[] =
   "  id         INTEGER PRIMARY KEY,"
   "  name       TEXT NOT NULL CHECK (length(trim(name)) > 0),"
   "  industry   TEXT,"
-  "  tier       TEXT NOT NULL DEFAULT 'B' CHECK (tier IN ('A', 'B', 'C')),"
+  "  tier       TEXT NOT NULL DEFAULT 'B' CHECK (tier = 'A' OR tier = 'B' OR tier = 'C'),"
   "  source     TEXT,"
   "  owner_id   INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
   "  phone      TEXT,"
@@ -109,8 +113,9 @@ static const char schema_v1[] =
   "  customer_id  INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
   "  deal_id      INTEGER REFERENCES deal (id) ON DELETE CASCADE,"
   "  owner_id     INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
-  "  kind         TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'meeting', 'email',"
-  "                                             'message', 'note', 'service')),"
+  "  kind         TEXT NOT NULL CHECK (kind = 'call' OR kind = 'visit' OR kind = 'meeting' OR"
+  "                                    kind = 'email' OR kind = 'message' OR kind = 'note' OR"
+  "                                    kind = 'service'),"
   "  note         TEXT,"
   "  due_at       INTEGER,"
   "  done_at      INTEGER,"
