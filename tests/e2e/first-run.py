@@ -11,7 +11,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -280,8 +279,9 @@ def main(argv):
         log_path = os.path.join(tmp, 'app.log')
         env = app_environment(lang, tmp)
         with open(log_path, 'w') as app_log:
+            # Same process group as this script, so that meson's timeout ends both.
             app = subprocess.Popen([binary, '--db', db_path], env=env, stdout=app_log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT)
         log(f'started {binary} --db {db_path} (pid {app.pid})')
         status = 1
         try:
@@ -359,11 +359,11 @@ def main(argv):
             print(f'FAIL: {e}', flush=True)
         finally:
             if app.poll() is None:
-                os.killpg(app.pid, signal.SIGTERM)
+                app.terminate()
                 try:
                     app.wait(5)
                 except subprocess.TimeoutExpired:
-                    os.killpg(app.pid, signal.SIGKILL)
+                    app.kill()
                     app.wait()
             with open(log_path) as f:
                 output = f.read()
