@@ -16,6 +16,7 @@ struct _SalesSettings
   int        window_height;
   char      *company_name;
   char      *currency;
+  gint64     current_rep_id;
   guint      window_maximized : 1;
   guint      first_run_dismissed : 1;
 };
@@ -30,6 +31,7 @@ enum {
   PROP_FIRST_RUN_DISMISSED,
   PROP_COMPANY_NAME,
   PROP_CURRENCY,
+  PROP_CURRENT_REP_ID,
   N_PROPS
 };
 
@@ -43,6 +45,7 @@ static const char * const bound_keys[] = {
   "first-run-dismissed",
   "company-name",
   "currency",
+  "current-rep-id",
 };
 
 static void
@@ -146,6 +149,10 @@ sales_settings_get_property (GObject    *object,
       g_value_set_string (value, self->currency);
       break;
 
+    case PROP_CURRENT_REP_ID:
+      g_value_set_int64 (value, self->current_rep_id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +190,10 @@ sales_settings_set_property (GObject      *object,
 
     case PROP_CURRENCY:
       sales_settings_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_CURRENT_REP_ID:
+      sales_settings_set_current_rep_id (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -229,6 +240,12 @@ sales_settings_class_init (SalesSettingsClass *klass)
     g_param_spec_string ("currency", NULL, NULL,
                          "CNY",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The rep using this computer, whose deals "My deals" shows; 0 when not set. */
+  properties[PROP_CURRENT_REP_ID] =
+    g_param_spec_int64 ("current-rep-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -359,4 +376,26 @@ sales_settings_set_currency (SalesSettings *self,
 
   if (set_str (&self->currency, currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+gint64
+sales_settings_get_current_rep_id (SalesSettings *self)
+{
+  g_return_val_if_fail (SALES_IS_SETTINGS (self), 0);
+
+  return self->current_rep_id;
+}
+
+void
+sales_settings_set_current_rep_id (SalesSettings *self,
+                                   gint64         rep_id)
+{
+  g_return_if_fail (SALES_IS_SETTINGS (self));
+  g_return_if_fail (rep_id >= 0);
+
+  if (self->current_rep_id == rep_id)
+    return;
+
+  self->current_rep_id = rep_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_REP_ID]);
 }

@@ -30,5 +30,8 @@ void           sales_settings_set_company_name        (SalesSettings *self,
 const char    *sales_settings_get_currency            (SalesSettings *self);
 void           sales_settings_set_currency            (SalesSettings *self,
                                                        const char    *currency);
+gint64         sales_settings_get_current_rep_id      (SalesSettings *self);
+void           sales_settings_set_current_rep_id      (SalesSettings *self,
+                                                       gint64         rep_id);
 
 G_END_DECLS
