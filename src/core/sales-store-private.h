@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 #define SALES_N_RECORD_KINDS (SALES_RECORD_LOST_REASON + 1)
 
+/* Past this many records touched by one action, one ::reset costs the views
+ * less than a ::changed each. */
+#define SALES_STORE_MAX_CHANGED_SIGNALS 1000
+
 /* One record an action touched, signalled after the commit. */
 typedef struct
 {
@@ -40,6 +44,14 @@ struct _SalesStore
    * the first time something is deleted. */
   GHashTable      *tables;
   SalesUndoEntry  *undo;
+  /* After an undo: what redoes it, and the entry that undo applied, which
+   * becomes the undo entry again once redone. */
+  SalesUndoEntry  *redo;
+  SalesUndoEntry  *undone;
+
+  /* id -> SalesDeal, detached copies of the deals the current action
+   * changes, as they were before it; see sales_store_get_deal_before(). */
+  GHashTable      *deal_before;
 };
 
 /* sales-store.c */
@@ -73,6 +85,15 @@ void             sales_row_change_add               (GArray          *changes,
                                                      SalesRecordKind  kind,
                                                      gint64           id,
                                                      SalesChange      change);
+gboolean         sales_store_begin                  (SalesStore      *self,
+                                                     GError         **error);
+void             sales_store_keep_deal_before       (SalesStore      *self,
+                                                     SalesDeal       *old);
+gboolean         sales_store_save_deals_before      (SalesStore      *self,
+                                                     SalesUndoEntry  *entry,
+                                                     GError         **error);
+SalesDeal       *sales_store_get_deal_before        (SalesStore      *self,
+                                                     gint64           id);
 
 /* sales-store-rules.c */
 gboolean         sales_store_prepare_insert         (SalesStore      *self,
@@ -113,6 +134,10 @@ gboolean         sales_store_deal_is_in_place       (SalesStore      *self,
                                                      int              index,
                                                      gboolean        *in_place,
                                                      GError         **error);
+gboolean         sales_store_check_lost_reason      (SalesDeal       *row,
+                                                     SalesStageKind   from,
+                                                     SalesStage      *to,
+                                                     GError         **error);
 
 /* sales-store-undo.c */
 
@@ -132,9 +157,22 @@ gboolean         sales_undo_entry_save_row          (SalesUndoEntry  *entry,
 void             sales_undo_entry_save_position     (SalesUndoEntry  *entry,
                                                      gint64           deal_id,
                                                      gint64           position);
+void             sales_undo_entry_save_place        (SalesUndoEntry  *entry,
+                                                     gint64           deal_id,
+                                                     gint64           stage_id,
+                                                     gint64           position);
+void             sales_undo_entry_save_history_stages (SalesUndoEntry *entry,
+                                                     gint64           history_id,
+                                                     gint64           from_stage_id,
+                                                     gint64           to_stage_id);
 void             sales_undo_entry_add_inserted      (SalesUndoEntry  *entry,
                                                      const char      *table,
                                                      gint64           id);
+void             sales_undo_entry_get_deal_ids      (SalesUndoEntry  *entry,
+                                                     GArray          *ids);
+SalesUndoEntry  *sales_undo_entry_new_inverse       (SalesUndoEntry  *entry,
+                                                     SalesStore      *store,
+                                                     GError         **error);
 void             sales_undo_entry_get_changes       (SalesUndoEntry  *entry,
                                                      GArray          *changes);
 gboolean         sales_undo_entry_apply             (SalesUndoEntry  *entry,

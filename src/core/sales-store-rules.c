@@ -5,7 +5,8 @@
  * from a stage of another kind (so won -> lost closes it again, at the new
  * time), kept while it moves between stages of the same kind, and cleared
  * when it goes back to an open stage. The lost reason and note are only kept
- * while the deal sits in a lost stage.
+ * while the deal sits in a lost stage, and a deal only goes into a lost
+ * stage with a reason: the report of why deals are lost must not miss any.
  *
  * Card order: deals are shown by (position, id) within a stage. New deals and
  * deals whose stage changes by an edit go to the bottom; a move takes the
@@ -51,6 +52,22 @@ sales_store_enter_stage (SalesDeal      *deal,
 
   if (kind != SALES_STAGE_KIND_LOST)
     clear_lost_reason (deal);
+}
+
+/* @row has entered @to from a stage of kind @from. */
+gboolean
+sales_store_check_lost_reason (SalesDeal       *row,
+                               SalesStageKind   from,
+                               SalesStage      *to,
+                               GError         **error)
+{
+  if (sales_stage_get_kind (to) != SALES_STAGE_KIND_LOST || from == SALES_STAGE_KIND_LOST ||
+      sales_deal_get_lost_reason_id (row) > 0)
+    return TRUE;
+
+  g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                       _("Choose why the deal was lost"));
+  return FALSE;
 }
 
 gboolean
@@ -295,6 +312,8 @@ prepare_new_deal (SalesStore  *self,
   sales_deal_set_created_at (deal, sales_store_now (self));
   /* Created directly in a won or lost stage: closed as it is created. */
   sales_store_enter_stage (deal, SALES_STAGE_KIND_OPEN, stage, sales_deal_get_created_at (deal));
+  if (!sales_store_check_lost_reason (deal, SALES_STAGE_KIND_OPEN, stage, error))
+    return FALSE;
 
   if (!sales_store_find_position (self, sales_deal_get_stage_id (deal), 0, -1, NULL, &position,
                                   &renumbered, error))
@@ -337,6 +356,8 @@ prepare_deal_update (SalesStore  *self,
     return FALSE;
 
   sales_store_enter_stage (row, sales_stage_get_kind (from), stage, sales_store_now (self));
+  if (!sales_store_check_lost_reason (row, sales_stage_get_kind (from), stage, error))
+    return FALSE;
 
   if (!sales_store_find_position (self, sales_deal_get_stage_id (row),
                                   sales_record_get_id (SALES_RECORD (row)), -1, NULL, &position,
@@ -629,7 +650,8 @@ sales_store_describe_delete (SalesRecord *record)
  * Moves a card on the board: a new stage gets a deal_stage_history row and
  * follows the closed_at rules at the top of this file. The move can be
  * undone. Moving a deal to where it already is changes nothing and leaves
- * the undo entry alone.
+ * the undo entry alone. A deal that is not lost yet cannot be moved into a
+ * lost stage, which needs a reason: see sales_store_mark_lost().
  *
  * Returns: %TRUE, or %FALSE with @error set and nothing written
  */
@@ -664,12 +686,13 @@ sales_store_move_deal (SalesStore  *self,
   if (to == NULL)
     return FALSE;
 
-  if (!sales_db_begin (self->db, error))
+  if (!sales_store_begin (self, error))
     return FALSE;
 
   old = sales_store_read_row (self, SALES_RECORD_DEAL, id, error);
   if (old == NULL)
     goto failed;
+  sales_store_keep_deal_before (self, SALES_DEAL (old));
 
   from_stage_id = sales_deal_get_stage_id (SALES_DEAL (old));
   if (from_stage_id == stage_id)
@@ -702,7 +725,8 @@ sales_store_move_deal (SalesStore  *self,
   if (from_stage_id != stage_id)
     {
       sales_store_enter_stage (row, sales_stage_get_kind (from), to, sales_store_now (self));
-      if (!sales_store_insert_history (self, row, from_stage_id, entry, error))
+      if (!sales_store_check_lost_reason (row, sales_stage_get_kind (from), to, error) ||
+          !sales_store_insert_history (self, row, from_stage_id, entry, error))
         goto failed;
     }
 

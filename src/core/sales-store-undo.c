@@ -15,6 +15,16 @@
  * The store forgets the entry on any other write, which is what makes
  * writing the images back safe: nothing else can have touched those rows.
  *
+ * Actions that touch many rows but few of their columns save just those
+ * columns: the positions of a renumbered stage, the stage and position of
+ * the deals a deleted stage hands over, the stages of the history rows it
+ * rewrites. Applying writes those first, then deletes what the action
+ * inserted (so that a stage no row refers to any more can go), then writes
+ * the images back.
+ *
+ * Redo is an entry like any other: sales_undo_entry_new_inverse() saves,
+ * before an entry is applied, the state that applying it replaces.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -62,6 +72,20 @@ typedef struct
   gint64 position;
 } DealPosition;
 
+typedef struct
+{
+  gint64 id;
+  gint64 stage_id;
+  gint64 position;
+} DealPlace;
+
+typedef struct
+{
+  gint64 id;
+  gint64 from_stage_id;
+  gint64 to_stage_id;
+} HistoryStages;
+
 struct _SalesUndoEntry
 {
   char       *label;
@@ -71,6 +95,8 @@ struct _SalesUndoEntry
   GHashTable *saved;
   GArray     *inserted;
   GArray     *positions;
+  GArray     *places;
+  GArray     *history;
 };
 
 static void
@@ -276,6 +302,8 @@ sales_undo_entry_new (const char *label)
   entry->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   entry->inserted = g_array_new (FALSE, FALSE, sizeof (RowRef));
   entry->positions = g_array_new (FALSE, FALSE, sizeof (DealPosition));
+  entry->places = g_array_new (FALSE, FALSE, sizeof (DealPlace));
+  entry->history = g_array_new (FALSE, FALSE, sizeof (HistoryStages));
 
   return entry;
 }
@@ -291,6 +319,8 @@ sales_undo_entry_free (SalesUndoEntry *entry)
   g_ptr_array_unref (entry->images);
   g_array_unref (entry->inserted);
   g_array_unref (entry->positions);
+  g_array_unref (entry->places);
+  g_array_unref (entry->history);
   g_free (entry);
 }
 
@@ -482,6 +512,30 @@ sales_undo_entry_save_position (SalesUndoEntry *entry,
   g_array_append_val (entry->positions, saved);
 }
 
+/* A deal handed from one stage to another without a move of its own. */
+void
+sales_undo_entry_save_place (SalesUndoEntry *entry,
+                             gint64          deal_id,
+                             gint64          stage_id,
+                             gint64          position)
+{
+  DealPlace saved = { deal_id, stage_id, position };
+
+  g_array_append_val (entry->places, saved);
+}
+
+/* @from_stage_id is 0 for the NULL of a deal's first row. */
+void
+sales_undo_entry_save_history_stages (SalesUndoEntry *entry,
+                                      gint64          history_id,
+                                      gint64          from_stage_id,
+                                      gint64          to_stage_id)
+{
+  HistoryStages saved = { history_id, from_stage_id, to_stage_id };
+
+  g_array_append_val (entry->history, saved);
+}
+
 void
 sales_undo_entry_add_inserted (SalesUndoEntry *entry,
                                const char     *table,
@@ -531,6 +585,149 @@ sales_undo_entry_get_changes (SalesUndoEntry *entry,
 
       add_change (changes, ref->table, ref->id, SALES_CHANGE_INSERTED);
     }
+
+  for (guint i = 0; i < entry->places->len; i++)
+    add_change (changes, "deal", g_array_index (entry->places, DealPlace, i).id,
+                SALES_CHANGE_UPDATED);
+}
+
+/**
+ * sales_undo_entry_get_deal_ids:
+ * @ids: (element-type gint64): where to add the deals that applying @entry
+ *   changes other than by their position
+ */
+void
+sales_undo_entry_get_deal_ids (SalesUndoEntry *entry,
+                               GArray         *ids)
+{
+  for (guint i = 0; i < entry->images->len; i++)
+    {
+      const RowImage *image = g_ptr_array_index (entry->images, i);
+
+      if (g_str_equal (image->table->name, "deal"))
+        g_array_append_val (ids, image->id);
+    }
+
+  for (guint i = 0; i < entry->inserted->len; i++)
+    {
+      const RowRef *ref = &g_array_index (entry->inserted, RowRef, i);
+
+      if (g_str_equal (ref->table, "deal"))
+        g_array_append_val (ids, ref->id);
+    }
+
+  for (guint i = 0; i < entry->places->len; i++)
+    g_array_append_val (ids, g_array_index (entry->places, DealPlace, i).id);
+}
+
+static gboolean
+read_two (SalesDb     *db,
+          const char  *sql,
+          gint64       id,
+          gint64      *a,
+          gint64      *b,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = sales_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *a = sqlite3_column_int64 (stmt, 0);
+      *b = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return sales_db_set_error (db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+
+  return TRUE;
+}
+
+/**
+ * sales_undo_entry_new_inverse:
+ *
+ * Saves what applying @entry will replace, so that the returned entry,
+ * applied afterwards, brings it back. Call inside the transaction that
+ * applies @entry, before applying it.
+ *
+ * Returns: (transfer full): the inverse of @entry, or %NULL with @error set
+ */
+SalesUndoEntry *
+sales_undo_entry_new_inverse (SalesUndoEntry  *entry,
+                              SalesStore      *store,
+                              GError         **error)
+{
+  g_autoptr(SalesUndoEntry) inverse = sales_undo_entry_new (entry->label);
+  SalesDb *db = store->db;
+
+  g_assert (sales_db_in_transaction (db));
+
+  if (!ensure_tables (store, error))
+    return NULL;
+
+  for (guint i = 0; i < entry->inserted->len; i++)
+    {
+      const RowRef *ref = &g_array_index (entry->inserted, RowRef, i);
+
+      if (!sales_undo_entry_save_delete (inverse, store, ref->table, ref->id, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < entry->positions->len; i++)
+    {
+      const DealPosition *saved = &g_array_index (entry->positions, DealPosition, i);
+      gint64 position = 0, unused = 0;
+
+      if (!read_two (db, "SELECT position, 0 FROM deal WHERE id = ?1", saved->id, &position,
+                     &unused, error))
+        return NULL;
+      sales_undo_entry_save_position (inverse, saved->id, position);
+    }
+
+  for (guint i = 0; i < entry->places->len; i++)
+    {
+      const DealPlace *saved = &g_array_index (entry->places, DealPlace, i);
+      gint64 stage_id = 0, position = 0;
+
+      if (!read_two (db, "SELECT stage_id, position FROM deal WHERE id = ?1", saved->id,
+                     &stage_id, &position, error))
+        return NULL;
+      sales_undo_entry_save_place (inverse, saved->id, stage_id, position);
+    }
+
+  for (guint i = 0; i < entry->history->len; i++)
+    {
+      const HistoryStages *saved = &g_array_index (entry->history, HistoryStages, i);
+      gint64 from = 0, to = 0;
+
+      if (!read_two (db,
+                     "SELECT coalesce (from_stage_id, 0), to_stage_id "
+                     "FROM deal_stage_history WHERE id = ?1",
+                     saved->id, &from, &to, error))
+        return NULL;
+      sales_undo_entry_save_history_stages (inverse, saved->id, from, to);
+    }
+
+  for (guint i = 0; i < entry->images->len; i++)
+    {
+      const RowImage *image = g_ptr_array_index (entry->images, i);
+      RowImage *current;
+
+      if (!save_image (inverse, db, image->table, image->id, &current, error))
+        return NULL;
+
+      /* Applying @entry brings the row back: the inverse takes it away. */
+      if (current == NULL)
+        sales_undo_entry_add_inserted (inverse, image->table->name, image->id);
+    }
+
+  return g_steal_pointer (&inverse);
 }
 
 static gboolean
@@ -596,6 +793,58 @@ sales_undo_entry_apply (SalesUndoEntry  *entry,
   if (!sales_db_exec (store->db, "PRAGMA defer_foreign_keys = ON", error))
     return FALSE;
 
+  for (guint i = 0; i < entry->positions->len; i++)
+    {
+      const DealPosition *saved = &g_array_index (entry->positions, DealPosition, i);
+
+      stmt = sales_db_prepare (store->db, "UPDATE deal SET position = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, saved->id);
+      sqlite3_bind_int64 (stmt, 2, saved->position);
+      if (!step_done (store->db, stmt, error))
+        return FALSE;
+    }
+  *positions_restored = entry->positions->len > 0;
+
+  for (guint i = 0; i < entry->places->len; i++)
+    {
+      const DealPlace *saved = &g_array_index (entry->places, DealPlace, i);
+
+      stmt = sales_db_prepare (store->db,
+                               "UPDATE deal SET stage_id = ?2, position = ?3 WHERE id = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, saved->id);
+      sqlite3_bind_int64 (stmt, 2, saved->stage_id);
+      sqlite3_bind_int64 (stmt, 3, saved->position);
+      if (!step_done (store->db, stmt, error))
+        return FALSE;
+
+      add_change (changes, "deal", saved->id, SALES_CHANGE_UPDATED);
+    }
+
+  for (guint i = 0; i < entry->history->len; i++)
+    {
+      const HistoryStages *saved = &g_array_index (entry->history, HistoryStages, i);
+
+      stmt = sales_db_prepare (store->db,
+                               "UPDATE deal_stage_history "
+                               "SET from_stage_id = nullif (?2, 0), to_stage_id = ?3 WHERE id = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, saved->id);
+      sqlite3_bind_int64 (stmt, 2, saved->from_stage_id);
+      sqlite3_bind_int64 (stmt, 3, saved->to_stage_id);
+      if (!step_done (store->db, stmt, error))
+        return FALSE;
+    }
+
   for (guint i = entry->inserted->len; i > 0; i--)
     {
       const RowRef *ref = &g_array_index (entry->inserted, RowRef, i - 1);
@@ -613,21 +862,6 @@ sales_undo_entry_apply (SalesUndoEntry  *entry,
 
       add_change (changes, ref->table, ref->id, SALES_CHANGE_DELETED);
     }
-
-  for (guint i = 0; i < entry->positions->len; i++)
-    {
-      const DealPosition *saved = &g_array_index (entry->positions, DealPosition, i);
-
-      stmt = sales_db_prepare (store->db, "UPDATE deal SET position = ?2 WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, saved->id);
-      sqlite3_bind_int64 (stmt, 2, saved->position);
-      if (!step_done (store->db, stmt, error))
-        return FALSE;
-    }
-  *positions_restored = entry->positions->len > 0;
 
   for (guint i = 0; i < entry->images->len; i++)
     {

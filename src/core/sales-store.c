@@ -17,10 +17,6 @@
 #include "sales-record-list.h"
 #include "sales-store-private.h"
 
-/* Past this many records touched by one action, one ::reset costs the views
- * less than a ::changed each. */
-#define MAX_CHANGED_SIGNALS 1000
-
 G_DEFINE_FINAL_TYPE (SalesStore, sales_store, G_TYPE_OBJECT)
 
 enum {
@@ -28,6 +24,8 @@ enum {
   PROP_DB,
   PROP_CAN_UNDO,
   PROP_UNDO_LABEL,
+  PROP_CAN_REDO,
+  PROP_REDO_LABEL,
   N_PROPS
 };
 
@@ -317,21 +315,46 @@ refresh_loaded (SalesStore      *self,
 
 /* After a commit */
 
+/* Takes the three entries; see the fields of SalesStore. */
+static void
+set_history (SalesStore     *self,
+             SalesUndoEntry *undo,
+             SalesUndoEntry *redo,
+             SalesUndoEntry *undone)
+{
+  SalesUndoEntry *old[] = { self->undo, self->redo, self->undone };
+  gboolean could_undo = self->undo != NULL;
+  gboolean could_redo = self->redo != NULL;
+  gboolean undo_changed = self->undo != undo;
+  gboolean redo_changed = self->redo != redo;
+
+  g_assert ((redo == NULL) == (undone == NULL));
+
+  self->undo = undo;
+  self->redo = redo;
+  self->undone = undone;
+
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      if (old[i] != undo && old[i] != redo && old[i] != undone)
+        sales_undo_entry_free (old[i]);
+    }
+
+  if (could_undo != (undo != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (undo_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  if (could_redo != (redo != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (redo_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
 static void
 set_undo (SalesStore     *self,
           SalesUndoEntry *entry)
 {
-  gboolean could_undo = self->undo != NULL;
-
-  if (self->undo == NULL && entry == NULL)
-    return;
-
-  g_clear_pointer (&self->undo, sales_undo_entry_free);
-  self->undo = entry;
-
-  if (could_undo != (entry != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  set_history (self, entry, NULL, NULL);
 }
 
 void
@@ -345,16 +368,15 @@ sales_row_change_add (GArray          *changes,
   g_array_append_val (changes, row);
 }
 
-/* Brings the objects handed out up to date, then tells everyone. @undo
- * replaces the undo entry: any write but a destructive one forgets it,
- * because undo writes its rows back whole. */
-void
-sales_store_finish (SalesStore     *self,
-                    GArray         *changes,
-                    SalesUndoEntry *undo,
-                    gboolean        refresh_deals)
+static void
+finish_with_history (SalesStore     *self,
+                     GArray         *changes,
+                     SalesUndoEntry *undo,
+                     SalesUndoEntry *redo,
+                     SalesUndoEntry *undone,
+                     gboolean        refresh_deals)
 {
-  set_undo (self, undo);
+  set_history (self, undo, redo, undone);
 
   if (refresh_deals)
     refresh_loaded (self, SALES_RECORD_DEAL);
@@ -381,19 +403,101 @@ sales_store_finish (SalesStore     *self,
         }
     }
 
-  if (changes->len > MAX_CHANGED_SIGNALS)
+  if (changes->len > SALES_STORE_MAX_CHANGED_SIGNALS)
+    g_signal_emit (self, signals[RESET], 0);
+  else
     {
-      g_signal_emit (self, signals[RESET], 0);
-      return;
+      for (guint i = 0; i < changes->len; i++)
+        {
+          SalesRowChange change = g_array_index (changes, SalesRowChange, i);
+
+          g_signal_emit (self, signals[CHANGED], kind_quarks[change.kind],
+                         change.kind, change.id, change.change);
+        }
     }
 
-  for (guint i = 0; i < changes->len; i++)
-    {
-      SalesRowChange change = g_array_index (changes, SalesRowChange, i);
+  g_hash_table_remove_all (self->deal_before);
+}
 
-      g_signal_emit (self, signals[CHANGED], kind_quarks[change.kind],
-                     change.kind, change.id, change.change);
+/* Brings the objects handed out up to date, then tells everyone. @undo
+ * replaces the undo entry: any write but a destructive one forgets it,
+ * because undo writes its rows back whole; redo goes with it. */
+void
+sales_store_finish (SalesStore     *self,
+                    GArray         *changes,
+                    SalesUndoEntry *undo,
+                    gboolean        refresh_deals)
+{
+  finish_with_history (self, changes, undo, NULL, NULL, refresh_deals);
+}
+
+/* Every write starts here: the before-images of a failed action go. */
+gboolean
+sales_store_begin (SalesStore  *self,
+                   GError     **error)
+{
+  g_hash_table_remove_all (self->deal_before);
+
+  return sales_db_begin (self->db, error);
+}
+
+/* @old: a detached copy of the deal's row before the action; kept */
+void
+sales_store_keep_deal_before (SalesStore *self,
+                              SalesDeal  *old)
+{
+  gint64 id = sales_record_get_id (SALES_RECORD (old));
+
+  if (!g_hash_table_contains (self->deal_before, &id))
+    g_hash_table_insert (self->deal_before, g_memdup2 (&id, sizeof id), g_object_ref (old));
+}
+
+/* Keeps the deals that applying or completing @entry changes, unless there
+ * are so many that the views will get a ::reset anyway. */
+gboolean
+sales_store_save_deals_before (SalesStore      *self,
+                               SalesUndoEntry  *entry,
+                               GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  sales_undo_entry_get_deal_ids (entry, ids);
+  if (ids->len > SALES_STORE_MAX_CHANGED_SIGNALS)
+    return TRUE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SalesRecord) old = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      old = sales_store_read_row (self, SALES_RECORD_DEAL, g_array_index (ids, gint64, i),
+                                  &local_error);
+      if (old != NULL)
+        sales_store_keep_deal_before (self, SALES_DEAL (old));
+      else if (!g_error_matches (local_error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
+
+  return TRUE;
+}
+
+/**
+ * sales_store_get_deal_before:
+ *
+ * For the list models of core, while ::changed is emitted: the row of the
+ * deal @id as it was before the action, which the list may have counted.
+ *
+ * Returns: (transfer none) (nullable): the old row; %NULL for a new deal,
+ *   or when the store did not keep it
+ */
+SalesDeal *
+sales_store_get_deal_before (SalesStore *self,
+                             gint64      id)
+{
+  return g_hash_table_lookup (self->deal_before, &id);
 }
 
 /* Writing rows */
@@ -494,6 +598,9 @@ sales_store_finalize (GObject *object)
   if (self->clock_destroy != NULL)
     self->clock_destroy (self->clock_data);
   g_clear_pointer (&self->undo, sales_undo_entry_free);
+  g_clear_pointer (&self->redo, sales_undo_entry_free);
+  g_clear_pointer (&self->undone, sales_undo_entry_free);
+  g_hash_table_unref (self->deal_before);
   g_clear_pointer (&self->tables, g_hash_table_unref);
   g_clear_object (&self->db);
 
@@ -520,6 +627,14 @@ sales_store_get_property (GObject    *object,
 
     case PROP_UNDO_LABEL:
       g_value_set_string (value, sales_store_get_undo_label (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, sales_store_can_redo (self));
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, sales_store_get_redo_label (self));
       break;
 
     default:
@@ -573,6 +688,17 @@ sales_store_class_init (SalesStoreClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* What redo would do again: the label the action had, such as "Moved “…” to …". */
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -616,6 +742,7 @@ sales_store_init (SalesStore *self)
 {
   for (guint k = 0; k < SALES_N_RECORD_KINDS; k++)
     self->records[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->deal_before = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 /**
@@ -851,7 +978,7 @@ sales_store_create (SalesStore   *self,
   sales_record_set_id (row, 0);
   changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
 
-  if (!sales_db_begin (self->db, error))
+  if (!sales_store_begin (self, error))
     return NULL;
 
   if (!sales_store_prepare_insert (self, row, error) ||
@@ -907,10 +1034,12 @@ sales_store_update (SalesStore   *self,
   if (!sales_record_validate (draft, error))
     goto failed;
 
-  if (!sales_db_begin (self->db, error))
+  if (!sales_store_begin (self, error))
     goto failed;
 
   old = sales_store_read_row (self, kind, id, error);
+  if (old != NULL && kind == SALES_RECORD_DEAL)
+    sales_store_keep_deal_before (self, SALES_DEAL (old));
   if (old == NULL ||
       !sales_store_prepare_update (self, old, row, error) ||
       !sales_store_update_row (self, row, error) ||
@@ -963,7 +1092,7 @@ sales_store_delete (SalesStore   *self,
 
   kind = sales_record_get_kind (record);
 
-  if (!sales_db_begin (self->db, error))
+  if (!sales_store_begin (self, error))
     return FALSE;
 
   old = sales_store_read_row (self, kind, sales_record_get_id (record), error);
@@ -977,6 +1106,7 @@ sales_store_delete (SalesStore   *self,
        !sales_store_check_stage_delete (self, SALES_STAGE (old), error)) ||
       !sales_undo_entry_save_delete (entry, self, sales_record_get_table_name (old),
                                      sales_record_get_id (old), error) ||
+      !sales_store_save_deals_before (self, entry, error) ||
       !delete_row (self, old, error) ||
       !sales_db_commit (self->db, error))
     goto failed;
@@ -1012,12 +1142,63 @@ sales_store_get_undo_label (SalesStore *self)
   return self->undo != NULL ? sales_undo_entry_get_label (self->undo) : NULL;
 }
 
+gboolean
+sales_store_can_redo (SalesStore *self)
+{
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+
+  return self->redo != NULL;
+}
+
+/**
+ * sales_store_get_redo_label:
+ *
+ * Returns: (nullable): what sales_store_redo() would do again, translated
+ */
+const char *
+sales_store_get_redo_label (SalesStore *self)
+{
+  g_return_val_if_fail (SALES_IS_STORE (self), NULL);
+
+  return self->redo != NULL ? sales_undo_entry_get_label (self->redo) : NULL;
+}
+
+/* Applies @entry in one transaction. @inverse, when given, gets what
+ * applies it the other way, saved first. */
+static gboolean
+apply_entry (SalesStore      *self,
+             SalesUndoEntry  *entry,
+             SalesUndoEntry **inverse,
+             GArray          *changes,
+             gboolean        *positions_restored,
+             GError         **error)
+{
+  if (!sales_store_begin (self, error))
+    return FALSE;
+
+  if (inverse != NULL)
+    *inverse = sales_undo_entry_new_inverse (entry, self, error);
+  if ((inverse != NULL && *inverse == NULL) ||
+      !sales_store_save_deals_before (self, entry, error) ||
+      !sales_undo_entry_apply (entry, self, changes, positions_restored, error) ||
+      !sales_db_commit (self->db, error))
+    {
+      if (inverse != NULL)
+        g_clear_pointer (inverse, sales_undo_entry_free);
+      sales_db_rollback (self->db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * sales_store_undo:
  *
- * Takes back the last delete or move, if nothing was written since: deleted
- * rows come back with their ids, moved deals go back to their stage and
- * place, and the history row of the move goes.
+ * Takes back the last delete, move or stage change, if nothing was written
+ * since: deleted rows come back with their ids, moved deals go back to their
+ * stage and place, and the history row of the move goes. sales_store_redo()
+ * can then do it again.
  *
  * Returns: %TRUE, or %FALSE with @error set and nothing written
  */
@@ -1026,6 +1207,7 @@ sales_store_undo (SalesStore  *self,
                   GError     **error)
 {
   g_autoptr(GArray) changes = NULL;
+  SalesUndoEntry *redo = NULL;
   gboolean positions_restored = FALSE;
 
   g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
@@ -1038,18 +1220,43 @@ sales_store_undo (SalesStore  *self,
     }
 
   changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
-
-  if (!sales_db_begin (self->db, error))
+  if (!apply_entry (self, self->undo, &redo, changes, &positions_restored, error))
     return FALSE;
 
-  if (!sales_undo_entry_apply (self->undo, self, changes, &positions_restored, error) ||
-      !sales_db_commit (self->db, error))
+  finish_with_history (self, changes, NULL, redo, self->undo, positions_restored);
+  return TRUE;
+}
+
+/**
+ * sales_store_redo:
+ *
+ * Does again what sales_store_undo() took back, if nothing was written
+ * since; it can then be undone again.
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing written
+ */
+gboolean
+sales_store_redo (SalesStore  *self,
+                  GError     **error)
+{
+  g_autoptr(GArray) changes = NULL;
+  gboolean positions_restored = FALSE;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->redo == NULL)
     {
-      sales_db_rollback (self->db);
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_FOUND, _("There is nothing to redo"));
       return FALSE;
     }
 
-  sales_store_finish (self, changes, NULL, positions_restored);
+  changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
+  if (!apply_entry (self, self->redo, NULL, changes, &positions_restored, error))
+    return FALSE;
+
+  /* The entry undo applied holds again: the rows are as its action left them. */
+  finish_with_history (self, changes, self->undone, NULL, NULL, positions_restored);
   return TRUE;
 }
 

@@ -80,10 +80,11 @@ test_rules (Fixture       *f,
   move (f, deal, 6, 0);
   assert_deal (deal, 6, 1700000200, 1700000200, 0);
 
-  /* Won -> lost closes the deal again, with the other outcome. */
+  /* Won -> lost closes the deal again, with the other outcome; a reason is required. */
   f->now = TEST_T0 + 300;
-  move (f, deal, 7, 0);
-  assert_deal (deal, 7, 1700000300, 1700000300, 0);
+  g_assert_true (sales_store_mark_lost (f->store, deal, 7, 1, NULL, &error));
+  g_assert_no_error (error);
+  assert_deal (deal, 7, 1700000300, 1700000300, 1);
 
   f->now = TEST_T0 + 350;
   edit = sales_deal_dup (deal);

@@ -242,15 +242,11 @@ test_delete_lost_reason (Company       *c,
 {
   Fixture *f = &c->f;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SalesDeal) edit = NULL;
   g_autoptr(SalesLostReason) reason = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (sales_store_move_deal (f->store, c->crm, 7, 0, &error));
-  edit = sales_deal_dup (c->crm);
-  sales_deal_set_lost_reason_id (edit, 2);
-  g_assert_true (sales_store_update (f->store, SALES_RECORD (edit), &error));
+  g_assert_true (sales_store_mark_lost (f->store, c->crm, 7, 2, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sales_deal_get_lost_reason_id (c->crm), ==, 2);
   before = test_dump_all (f->db);
