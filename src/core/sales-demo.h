@@ -1,5 +1,39 @@
 /* sales-demo.h: deterministic, realistic sample data
  *
+ * The generator adds to a database through SalesDb only (SalesStore wraps it
+ * as sales_store_seed_demo() and then tells its views to reload). What it
+ * writes, so that views, KPIs and people reading the file with sqlite3 know:
+ *
+ * - Determinism: the same seed, the same `now` (rounded down to the start of
+ *   its day in local time) and the same starting database give the same rows.
+ *   Every customer, deal and rep draws from its own PRNG seeded from (seed,
+ *   id), so the GLib version never changes the data and the batch size only
+ *   changes the order in which follow-ups get their ids. No timestamp is later
+ *   than the rounded `now`, except planned follow-ups (activity.due_at with no
+ *   done_at) and instalments (payment_plan.due_on) that lie in the future.
+ * - Stages and lost reasons are the database's own: open stages in position
+ *   order, the first won and the first lost stage. Deals walk the open stages
+ *   in order (sometimes skipping one); positions continue each stage column.
+ * - Reps are the same people for every seed: rep i has a fixed name and
+ *   e-mail, and a rep already in the database with that e-mail is reused, so a
+ *   second run adds no reps (or only the ones past those it finds).
+ *   Customers, deals and everything else are always added, with new ids.
+ * - Targets: one row per rep and month, from the month 18 months before `now`
+ *   to 3 months after it, and a whole-team row (owner_id NULL) every quarter's
+ *   first month and in the future months. A (rep, month) that already has a
+ *   target keeps it.
+ * - customer.source holds one of these codes: "referral", "exhibition",
+ *   "website", "cold_call", "wechat", "partner".
+ * - customer.industry holds an industry name translated when the data is
+ *   created (like the default stages); names, addresses, titles and notes are
+ *   Chinese or English with the customer, as a user would have typed them.
+ * - payment.method holds "bank_transfer", "alipay", "wechat_pay" or "cheque".
+ * - contract.number is "HT-<year signed>-<contract id, 6 digits>".
+ * - Writes come in batches of whole deals (with their customers, history,
+ *   follow-ups, contracts and payments), one transaction each; reps come with
+ *   the first batch and targets with the last. A cancelled or failed run
+ *   leaves the batches committed before it, each complete, and nothing else.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,6 +49,7 @@ typedef struct
   guint   reps;        /* 0: 8 */
   guint64 seed;        /* same seed and same now: same data */
   gint64  now;         /* Unix time the data is "as of"; 0: the current time */
+  guint   batch_size;  /* deals per transaction; 0: 50 000 */
 } SalesDemoOptions;
 
 /* Called from the thread that runs the generator, after each whole batch. */
@@ -22,6 +57,7 @@ typedef void (*SalesDemoProgress) (guint64  done,
                                    guint64  total,
                                    gpointer user_data);
 
+/* Rows added by committed batches. */
 typedef struct
 {
   guint64 reps;
@@ -31,6 +67,7 @@ typedef struct
   guint64 activities;
   guint64 contracts;
   guint64 payments;
+  guint64 rows;        /* every row added, in every table */
 } SalesDemoResult;
 
 void     sales_demo_options_init (SalesDemoOptions  *options);
