@@ -9,6 +9,8 @@
 #include "sales-customer.h"
 #include "sales-db.h"
 #include "sales-deal.h"
+#include "sales-deal-filter.h"
+#include "sales-deal-list.h"
 #include "sales-demo.h"
 #include "sales-enums.h"
 #include "sales-lost-reason.h"

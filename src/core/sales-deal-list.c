@@ -1,5 +1,25 @@
 /* sales-deal-list.c: the deals of one stage, as a list model backed by a query
  *
+ * A column of the board may hold 100 000 deals, so the list holds their ids
+ * only, in board order, and get_item() asks the store for the object: the
+ * rows a view shows are the only deals alive. Open stages list every
+ * matching deal by (position, id); won and lost stages list the most
+ * recently closed ones, by (closed_at, id) descending, up to a limit.
+ *
+ * The list follows the store's ::changed::deal one deal at a time instead
+ * of running its query again: it checks the deal's row against the same
+ * WHERE clause, takes its id out of the array or puts it in (finding the
+ * place by a binary search over the rows' sort keys, which the store keeps
+ * in the same relative order when it renumbers a stage), and tells views
+ * about exactly that one item. The count and the totals are kept the same
+ * way, from the deal as it is and as it was (sales_store_get_deal_before());
+ * they are computed in SQL only the first time they are asked for, and when
+ * the whole list reloads (a new filter, ::reset).
+ *
+ * Weighted total: total_cents × probability / 100 of the whole column,
+ * rounded half up, so it is the figure a person gets from the header's
+ * total, not a sum of per-deal roundings.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,7 +36,18 @@ struct _SalesDealList
   SalesDealFilter *filter;
   guint            limit;
 
+  /* gint64: the deals in board order; for a windowed list, the first ones */
   GArray          *ids;
+
+  /* Built from the stage and the filter by prepare() */
+  gboolean         closed;
+  char            *pattern;
+  sqlite3_stmt    *select_ids;
+  sqlite3_stmt    *count;
+  sqlite3_stmt    *match;
+  sqlite3_stmt    *match_before;
+
+  gboolean         totals_valid;
   guint            n_deals;
   gint64           total_cents;
 };
@@ -39,6 +70,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  gint64 primary;
+  gint64 id;
+} SortKey;
+
+/* GListModel */
 
 static GType
 sales_deal_list_get_item_type (GListModel *model)
@@ -78,127 +117,621 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = sales_deal_list_get_item;
 }
 
-static void
-reload (SalesDealList *self)
+/* Statements */
+
+static gboolean
+is_windowed (SalesDealList *self)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) old = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *pattern = NULL;
-  sqlite3 *db = sales_db_get_handle (sales_store_get_db (self->store));
-  gint64 stage_id = sales_record_get_id (SALES_RECORD (self->stage));
-  gboolean closed = sales_stage_is_closed (self->stage);
+  return self->closed && self->limit > 0;
+}
+
+static void
+finalize_statements (SalesDealList *self)
+{
+  g_clear_pointer (&self->select_ids, sqlite3_finalize);
+  g_clear_pointer (&self->count, sqlite3_finalize);
+  g_clear_pointer (&self->match, sqlite3_finalize);
+  g_clear_pointer (&self->match_before, sqlite3_finalize);
+  g_clear_pointer (&self->pattern, g_free);
+}
+
+static sqlite3_stmt *
+prepare_one (SalesDealList *self,
+             const char    *sql)
+{
+  SalesDb *db = sales_store_get_db (self->store);
   sqlite3_stmt *stmt = NULL;
-  guint prefix = 0, suffix = 0;
-  guint n_deals;
-  gint64 total;
   int rc;
 
+  rc = sqlite3_prepare_v3 (sales_db_get_handle (db), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                           NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autoptr(GError) error = NULL;
+
+      sales_db_set_error (db, rc, &error);
+      g_critical ("Cannot prepare the query of a board column: %s", error->message);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* The statements of the list read the stage and the filter as they are now,
+ * and the date the close ranges are judged against. */
+static gboolean
+prepare (SalesDealList *self)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+
+  finalize_statements (self);
+
+  self->closed = sales_stage_is_closed (self->stage);
   where = self->filter != NULL
           ? sales_deal_filter_to_sql (self->filter, sales_store_now (self->store))
           : g_strdup ("");
-  pattern = self->filter != NULL ? sales_deal_filter_get_like_pattern (self->filter) : NULL;
+  self->pattern = self->filter != NULL ? sales_deal_filter_get_like_pattern (self->filter) : NULL;
 
-  sql = g_strdup_printf ("SELECT d.id FROM deal AS d WHERE d.stage_id = @stage%s ORDER BY %s",
-                         where, closed ? "d.closed_at DESC, d.id DESC" : "d.position, d.id");
-  if (closed && self->limit > 0)
-    {
-      g_autofree char *limited = g_strdup_printf ("%s LIMIT %u", sql, self->limit);
-
-      g_free (sql);
-      sql = g_steal_pointer (&limited);
-    }
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "@stage"), stage_id);
-      if (pattern != NULL)
-        sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "@search"), pattern, -1,
-                           SQLITE_TRANSIENT);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-
-  if (rc != SQLITE_DONE)
-    {
-      sales_db_set_error (sales_store_get_db (self->store), rc, &error);
-      g_warning ("Cannot list the deals of a stage: %s", error->message);
-      return;
-    }
-
+  sql = g_strdup_printf ("SELECT d.id FROM deal AS d WHERE d.stage_id = @stage%s ORDER BY %s "
+                         "LIMIT @limit",
+                         where,
+                         self->closed ? "d.closed_at DESC, d.id DESC" : "d.position, d.id");
+  self->select_ids = prepare_one (self, sql);
   g_free (sql);
+
   sql = g_strdup_printf ("SELECT count (*), coalesce (sum (d.amount_cents), 0) FROM deal AS d "
-                         "WHERE d.stage_id = @stage%s", where);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  n_deals = 0;
-  total = 0;
-  if (rc == SQLITE_OK)
+                         "WHERE d.stage_id = @stage%s",
+                         where);
+  self->count = prepare_one (self, sql);
+  g_free (sql);
+
+  sql = g_strdup_printf ("SELECT (d.stage_id = @stage%s), d.amount_cents FROM deal AS d "
+                         "WHERE d.id = @id",
+                         where);
+  self->match = prepare_one (self, sql);
+  g_free (sql);
+
+  /* The same conditions over a row that no longer is in the table. */
+  sql = g_strdup_printf ("SELECT (d.stage_id = @stage%s) "
+                         "FROM (SELECT @stage_id AS stage_id, @title AS title, "
+                         "@customer_id AS customer_id, @owner_id AS owner_id, "
+                         "@expected_close AS expected_close) AS d",
+                         where);
+  self->match_before = prepare_one (self, sql);
+
+  return self->select_ids != NULL && self->count != NULL && self->match != NULL &&
+         self->match_before != NULL;
+}
+
+static void
+bind_common (SalesDealList *self,
+             sqlite3_stmt  *stmt)
+{
+  int search = sqlite3_bind_parameter_index (stmt, "@search");
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "@stage"),
+                      sales_record_get_id (SALES_RECORD (self->stage)));
+  if (search > 0)
+    sqlite3_bind_text (stmt, search, self->pattern, -1, SQLITE_STATIC);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   const char   *name,
+                   const char   *text)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  /* A filter that does not look at the column has no parameter for it. */
+  if (index > 0 && text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 const char   *name,
+                 gint64        id)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0 && id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+static void
+warn_step (SalesDealList *self,
+           int            rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  sales_db_set_error (sales_store_get_db (self->store), rc, &error);
+  g_warning ("Cannot read the deals of a board column: %s", error->message);
+}
+
+/* Totals */
+
+static void
+set_totals (SalesDealList *self,
+            guint          n_deals,
+            gint64         total_cents)
+{
+  guint old_n = self->n_deals;
+  gint64 old_total = self->total_cents;
+
+  self->n_deals = n_deals;
+  self->total_cents = total_cents;
+
+  if (old_n != n_deals)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DEALS]);
+  if (old_total != total_cents)
     {
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "@stage"), stage_id);
-      if (pattern != NULL)
-        sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "@search"), pattern, -1,
-                           SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          n_deals = (guint)sqlite3_column_int64 (stmt, 0);
-          total = sqlite3_column_int64 (stmt, 1);
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  while (prefix < ids->len && prefix < self->ids->len &&
-         g_array_index (ids, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
-    prefix++;
-  while (suffix < ids->len - prefix && suffix < self->ids->len - prefix &&
-         g_array_index (ids, gint64, ids->len - 1 - suffix) ==
-         g_array_index (self->ids, gint64, self->ids->len - 1 - suffix))
-    suffix++;
-
-  old = g_steal_pointer (&self->ids);
-  self->ids = g_steal_pointer (&ids);
-
-  if (prefix != old->len || prefix != self->ids->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
-                                self->ids->len - prefix - suffix);
-
-  if (n_deals != self->n_deals)
-    {
-      self->n_deals = n_deals;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DEALS]);
-    }
-  if (total != self->total_cents)
-    {
-      self->total_cents = total;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_CENTS]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHTED_CENTS]);
     }
 }
 
-static void
-on_store_changed (SalesDealList   *self,
-                  SalesRecordKind  kind,
-                  gint64           id,
-                  SalesChange      change,
-                  SalesStore      *store)
+static gboolean
+query_totals (SalesDealList *self,
+              guint         *n_deals,
+              gint64        *total_cents)
 {
+  int rc;
+
+  if (self->count == NULL)
+    return FALSE;
+
+  bind_common (self, self->count);
+  rc = sqlite3_step (self->count);
+  if (rc == SQLITE_ROW)
+    {
+      *n_deals = (guint)sqlite3_column_int64 (self->count, 0);
+      *total_cents = sqlite3_column_int64 (self->count, 1);
+    }
+  sqlite3_reset (self->count);
+
+  if (rc != SQLITE_ROW)
+    {
+      warn_step (self, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the totals the first time they are needed. */
+static void
+ensure_totals (SalesDealList *self)
+{
+  if (self->totals_valid)
+    return;
+
+  self->totals_valid = query_totals (self, &self->n_deals, &self->total_cents);
+}
+
+/* After something the list cannot account for: only a reader who has seen
+ * the totals needs new ones now. */
+static void
+refresh_totals (SalesDealList *self)
+{
+  guint n_deals = 0;
+  gint64 total_cents = 0;
+
+  if (!self->totals_valid)
+    return;
+
+  if (query_totals (self, &n_deals, &total_cents))
+    set_totals (self, n_deals, total_cents);
+  else
+    self->totals_valid = FALSE;
+}
+
+static void
+add_to_totals (SalesDealList *self,
+               int            n_deals,
+               gint64         total_cents)
+{
+  if (self->totals_valid)
+    set_totals (self, self->n_deals + n_deals, self->total_cents + total_cents);
+}
+
+/* The ids */
+
+static GArray *
+query_ids (SalesDealList *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (self->select_ids == NULL)
+    return NULL;
+
+  bind_common (self, self->select_ids);
+  sqlite3_bind_int64 (self->select_ids, sqlite3_bind_parameter_index (self->select_ids, "@limit"),
+                      is_windowed (self) ? (gint64)self->limit : -1);
+  while ((rc = sqlite3_step (self->select_ids)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (self->select_ids, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (self->select_ids);
+
+  if (rc != SQLITE_DONE)
+    {
+      warn_step (self, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Replaces the ids, telling views about the one span that differs. */
+static void
+replace_ids (SalesDealList *self,
+             GArray        *ids)
+{
+  g_autoptr(GArray) old = self->ids;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < ids->len && prefix < old->len &&
+         g_array_index (ids, gint64, prefix) == g_array_index (old, gint64, prefix))
+    prefix++;
+  while (suffix < ids->len - prefix && suffix < old->len - prefix &&
+         g_array_index (ids, gint64, ids->len - 1 - suffix) ==
+         g_array_index (old, gint64, old->len - 1 - suffix))
+    suffix++;
+
+  self->ids = g_array_ref (ids);
+
+  if (prefix != old->len || prefix != ids->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                ids->len - prefix - suffix);
+}
+
+static void
+reload (SalesDealList *self)
+{
+  g_autoptr(GArray) ids = query_ids (self);
+
+  if (ids != NULL)
+    replace_ids (self, ids);
+  refresh_totals (self);
+}
+
+static void
+rebuild (SalesDealList *self)
+{
+  if (!prepare (self))
+    return;
   reload (self);
+}
+
+static gboolean
+read_sort_key (SalesDealList *self,
+               gint64         id,
+               SortKey       *key)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sales_db_prepare (sales_store_get_db (self->store),
+                           "SELECT position, coalesce (closed_at, 0) FROM deal WHERE id = ?1",
+                           &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the place of a deal: %s", error->message);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      key->primary = sqlite3_column_int64 (stmt, self->closed ? 1 : 0);
+      key->id = id;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    warn_step (self, rc);
+
+  return rc == SQLITE_ROW;
+}
+
+/* < 0 when @a comes before @b in the column. */
+static int
+compare_keys (SalesDealList *self,
+              const SortKey *a,
+              const SortKey *b)
+{
+  int order = a->primary != b->primary ? (a->primary < b->primary ? -1 : 1)
+                                       : (a->id < b->id ? -1 : a->id > b->id);
+
+  return self->closed ? -order : order;
+}
+
+/* Where @key goes among the ids; FALSE when a row has gone meanwhile. */
+static gboolean
+find_index (SalesDealList *self,
+            const SortKey *key,
+            guint         *index)
+{
+  guint lo = 0, hi = self->ids->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      SortKey other;
+
+      if (!read_sort_key (self, g_array_index (self->ids, gint64, mid), &other))
+        return FALSE;
+
+      if (compare_keys (self, &other, key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *index = lo;
+  return TRUE;
+}
+
+/* TRUE when the deal at @index still sits between its neighbours. */
+static gboolean
+is_in_place (SalesDealList *self,
+             guint          index,
+             const SortKey *key)
+{
+  SortKey other;
+
+  if (index > 0 &&
+      (!read_sort_key (self, g_array_index (self->ids, gint64, index - 1), &other) ||
+       compare_keys (self, &other, key) > 0))
+    return FALSE;
+
+  if (index + 1 < self->ids->len &&
+      (!read_sort_key (self, g_array_index (self->ids, gint64, index + 1), &other) ||
+       compare_keys (self, key, &other) > 0))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Following the store */
+
+/* Whether the deal matches now, and its amount. */
+static gboolean
+match_now (SalesDealList *self,
+           gint64         id,
+           gint64        *amount_cents)
+{
+  gboolean matches = FALSE;
+  int rc;
+
+  bind_common (self, self->match);
+  sqlite3_bind_int64 (self->match, sqlite3_bind_parameter_index (self->match, "@id"), id);
+  rc = sqlite3_step (self->match);
+  if (rc == SQLITE_ROW)
+    {
+      matches = sqlite3_column_int (self->match, 0) != 0;
+      *amount_cents = sqlite3_column_int64 (self->match, 1);
+    }
+  sqlite3_reset (self->match);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    warn_step (self, rc);
+
+  return matches;
+}
+
+static gboolean
+matched_before (SalesDealList *self,
+                SalesDeal     *before)
+{
+  sqlite3_stmt *stmt = self->match_before;
+  gboolean matches = FALSE;
+  int rc;
+
+  bind_common (self, stmt);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "@stage_id"),
+                      sales_deal_get_stage_id (before));
+  bind_text_or_null (stmt, "@title", sales_deal_get_title (before));
+  bind_text_or_null (stmt, "@expected_close", sales_deal_get_expected_close (before));
+  bind_id_or_null (stmt, "@customer_id", sales_deal_get_customer_id (before));
+  bind_id_or_null (stmt, "@owner_id", sales_deal_get_owner_id (before));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    matches = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    warn_step (self, rc);
+
+  return matches;
+}
+
+static void
+remove_at (SalesDealList *self,
+           guint          index)
+{
+  g_array_remove_index (self->ids, index);
+  g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
+}
+
+/* FALSE when the list has to reload instead. */
+static gboolean
+insert (SalesDealList *self,
+        gint64         id)
+{
+  SortKey key;
+  guint index;
+
+  if (!read_sort_key (self, id, &key) || !find_index (self, &key, &index))
+    return FALSE;
+
+  g_array_insert_val (self->ids, index, id);
+  g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+  return TRUE;
+}
+
+static void
+update_all_ids (SalesDealList *self,
+                gint64         id,
+                SalesChange    change,
+                SalesDeal     *before)
+{
+  gint64 amount_cents = 0;
+  gboolean matches = change != SALES_CHANGE_DELETED && match_now (self, id, &amount_cents);
+  guint index;
+  SortKey key;
+
+  if (!sales_deal_list_find (self, id, &index))
+    {
+      if (matches)
+        {
+          if (!insert (self, id))
+            {
+              reload (self);
+              return;
+            }
+          add_to_totals (self, 1, amount_cents);
+        }
+      return;
+    }
+
+  if (!matches)
+    {
+      remove_at (self, index);
+      if (before != NULL)
+        add_to_totals (self, -1, -sales_deal_get_amount_cents (before));
+      else
+        refresh_totals (self);
+      return;
+    }
+
+  if (!read_sort_key (self, id, &key))
+    {
+      reload (self);
+      return;
+    }
+
+  if (!is_in_place (self, index, &key))
+    {
+      remove_at (self, index);
+      if (!insert (self, id))
+        {
+          reload (self);
+          return;
+        }
+    }
+
+  if (before != NULL)
+    add_to_totals (self, 0, amount_cents - sales_deal_get_amount_cents (before));
+  else
+    refresh_totals (self);
+}
+
+static void
+update_window (SalesDealList *self,
+               gint64         id,
+               SalesChange    change,
+               SalesDeal     *before)
+{
+  gint64 amount_cents = 0;
+  gboolean matches = change != SALES_CHANGE_DELETED && match_now (self, id, &amount_cents);
+  gboolean matched = before != NULL && matched_before (self, before);
+  g_autoptr(GArray) ids = NULL;
+
+  if (!matches && !matched && !sales_deal_list_find (self, id, NULL))
+    {
+      /* Without the old row, the totals may have counted the deal. */
+      if (before == NULL && change != SALES_CHANGE_INSERTED)
+        refresh_totals (self);
+      return;
+    }
+
+  ids = query_ids (self);
+  if (ids != NULL)
+    {
+      guint index;
+
+      /* The deal leaves its old place and takes its new one, and only then
+       * may a deal drop out of the window or come into it at the end. */
+      if (sales_deal_list_find (self, id, &index))
+        remove_at (self, index);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          if (g_array_index (ids, gint64, i) == id)
+            {
+              index = MIN (i, self->ids->len);
+              g_array_insert_val (self->ids, index, id);
+              g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+              break;
+            }
+        }
+      replace_ids (self, ids);
+    }
+
+  if (before == NULL && change != SALES_CHANGE_INSERTED)
+    refresh_totals (self);
+  else
+    add_to_totals (self, (matches ? 1 : 0) - (matched ? 1 : 0),
+                   (matches ? amount_cents : 0) -
+                   (matched ? sales_deal_get_amount_cents (before) : 0));
+}
+
+static void
+on_deal_changed (SalesDealList   *self,
+                 SalesRecordKind  kind,
+                 gint64           id,
+                 SalesChange      change,
+                 SalesStore      *store)
+{
+  SalesDeal *before = sales_store_get_deal_before (store, id);
+
+  if (self->match == NULL)
+    return;
+
+  if (is_windowed (self))
+    update_window (self, id, change, before);
+  else
+    update_all_ids (self, id, change, before);
+}
+
+/* A renamed customer may now match the search, or no longer. */
+static void
+on_customer_changed (SalesDealList   *self,
+                     SalesRecordKind  kind,
+                     gint64           id,
+                     SalesChange      change,
+                     SalesStore      *store)
+{
+  if (self->pattern != NULL && change == SALES_CHANGE_UPDATED)
+    reload (self);
+}
+
+static void
+on_stage_notify (SalesDealList *self,
+                 GParamSpec    *pspec,
+                 SalesStage    *stage)
+{
+  if (g_strcmp0 (pspec->name, "probability") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHTED_CENTS]);
+  else if (g_strcmp0 (pspec->name, "kind") == 0)
+    rebuild (self);
 }
 
 static void
 on_filter_notify (SalesDealList *self)
 {
-  reload (self);
+  rebuild (self);
 }
+
+/* GObject */
 
 static void
 sales_deal_list_dispose (GObject *object)
@@ -217,6 +750,7 @@ sales_deal_list_finalize (GObject *object)
 {
   SalesDealList *self = (SalesDealList *)object;
 
+  finalize_statements (self);
   g_array_unref (self->ids);
   g_clear_object (&self->stage);
   g_clear_object (&self->store);
@@ -305,10 +839,18 @@ sales_deal_list_constructed (GObject *object)
 
   G_OBJECT_CLASS (sales_deal_list_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->store, "changed::deal", G_CALLBACK (on_store_changed), self,
+  g_assert (SALES_IS_STORE (self->store));
+  g_assert (SALES_IS_STAGE (self->stage));
+
+  g_signal_connect_object (self->store, "changed::deal", G_CALLBACK (on_deal_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "reset", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  g_signal_connect_object (self->store, "changed::customer", G_CALLBACK (on_customer_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reset", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stage, "notify", G_CALLBACK (on_stage_notify), self,
+                           G_CONNECT_SWAPPED);
+
+  rebuild (self);
 }
 
 static void
@@ -332,16 +874,20 @@ sales_deal_list_class_init (SalesDealListClass *klass)
                          SALES_TYPE_STAGE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* NULL for every deal of the stage. */
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL,
                          SALES_TYPE_DEAL_FILTER,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* How many closed deals a won or lost stage lists; 0 for all. Open
+   * stages list all their deals. */
   properties[PROP_LIMIT] =
     g_param_spec_uint ("limit", NULL, NULL,
                        0, G_MAXUINT, SALES_DEAL_LIST_DEFAULT_CLOSED_LIMIT,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Every matching deal, also those a limit leaves out of the list. */
   properties[PROP_N_DEALS] =
     g_param_spec_uint ("n-deals", NULL, NULL,
                        0, G_MAXUINT, 0,
@@ -349,12 +895,12 @@ sales_deal_list_class_init (SalesDealListClass *klass)
 
   properties[PROP_TOTAL_CENTS] =
     g_param_spec_int64 ("total-cents", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
+                        0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_WEIGHTED_CENTS] =
     g_param_spec_int64 ("weighted-cents", NULL, NULL,
-                        G_MININT64, G_MAXINT64, 0,
+                        0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -369,6 +915,7 @@ sales_deal_list_init (SalesDealList *self)
 
 /**
  * sales_deal_list_new:
+ * @stage: a canonical stage of @store
  * @filter: (nullable): which deals to keep; %NULL for all
  *
  * Returns: (transfer full): the deals of @stage, kept up to date
@@ -405,6 +952,11 @@ sales_deal_list_get_stage (SalesDealList *self)
   return self->stage;
 }
 
+/**
+ * sales_deal_list_get_filter:
+ *
+ * Returns: (transfer none) (nullable): the filter
+ */
 SalesDealFilter *
 sales_deal_list_get_filter (SalesDealList *self)
 {
@@ -413,6 +965,12 @@ sales_deal_list_get_filter (SalesDealList *self)
   return self->filter;
 }
 
+/**
+ * sales_deal_list_set_filter:
+ * @filter: (nullable): which deals to keep; %NULL for all
+ *
+ * The list follows the filter's changes; several lists may share one.
+ */
 void
 sales_deal_list_set_filter (SalesDealList   *self,
                             SalesDealFilter *filter)
@@ -429,9 +987,9 @@ sales_deal_list_set_filter (SalesDealList   *self,
   if (filter != NULL)
     g_signal_connect_swapped (filter, "notify", G_CALLBACK (on_filter_notify), self);
 
-  /* During construction the store is not there yet: constructed() loads. */
-  if (self->store != NULL && self->stage != NULL)
-    reload (self);
+  /* During construction, constructed() loads. */
+  if (self->stage != NULL)
+    rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
@@ -443,6 +1001,11 @@ sales_deal_list_get_limit (SalesDealList *self)
   return self->limit;
 }
 
+/**
+ * sales_deal_list_set_limit:
+ * @limit: how many of the most recently closed deals a won or lost stage
+ *   lists; 0 for all
+ */
 void
 sales_deal_list_set_limit (SalesDealList *self,
                            guint          limit)
@@ -453,35 +1016,58 @@ sales_deal_list_set_limit (SalesDealList *self,
     return;
 
   self->limit = limit;
-  if (self->store != NULL && self->stage != NULL)
+  if (self->stage != NULL)
     reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
 }
 
+/**
+ * sales_deal_list_get_n_deals:
+ *
+ * Returns: how many deals match, also those a limit leaves out
+ */
 guint
 sales_deal_list_get_n_deals (SalesDealList *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), 0);
 
+  ensure_totals (self);
   return self->n_deals;
 }
 
+/**
+ * sales_deal_list_get_total_cents:
+ *
+ * Returns: the sum of the amounts of the matching deals
+ */
 gint64
 sales_deal_list_get_total_cents (SalesDealList *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), 0);
 
+  ensure_totals (self);
   return self->total_cents;
 }
 
+/**
+ * sales_deal_list_get_weighted_cents:
+ *
+ * Returns: the total times the stage's probability, rounded half up
+ */
 gint64
 sales_deal_list_get_weighted_cents (SalesDealList *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), 0);
 
+  ensure_totals (self);
   return (self->total_cents * sales_stage_get_probability (self->stage) + 50) / 100;
 }
 
+/**
+ * sales_deal_list_get_deal_id:
+ *
+ * Returns: the id of the deal at @position, without loading it; 0 past the end
+ */
 gint64
 sales_deal_list_get_deal_id (SalesDealList *self,
                              guint          position)
@@ -494,16 +1080,25 @@ sales_deal_list_get_deal_id (SalesDealList *self,
   return g_array_index (self->ids, gint64, position);
 }
 
+/**
+ * sales_deal_list_find:
+ * @position: (out) (optional): where the deal is
+ *
+ * Returns: whether the deal @deal_id is in the list
+ */
 gboolean
 sales_deal_list_find (SalesDealList *self,
                       gint64         deal_id,
                       guint         *position)
 {
+  const gint64 *ids;
+
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), FALSE);
 
+  ids = (const gint64 *)(gpointer)self->ids->data;
   for (guint i = 0; i < self->ids->len; i++)
     {
-      if (g_array_index (self->ids, gint64, i) == deal_id)
+      if (ids[i] == deal_id)
         {
           if (position != NULL)
             *position = i;

@@ -30,8 +30,11 @@ first_stage_of_kind (SalesStore      *self,
   gint64 id = 0;
 
   if (!sales_store_query_int64 (self,
-                                "SELECT coalesce ((SELECT id FROM stage WHERE kind = ?1 "
-                                "ORDER BY position, id LIMIT 1), 0)",
+                                kind == SALES_STAGE_KIND_WON
+                                ? "SELECT coalesce ((SELECT id FROM stage WHERE kind = 'won' "
+                                  "ORDER BY position, id LIMIT 1), 0)"
+                                : "SELECT coalesce ((SELECT id FROM stage WHERE kind = 'lost' "
+                                  "ORDER BY position, id LIMIT 1), 0)",
                                 0, 0, &id, error))
     return NULL;
 
