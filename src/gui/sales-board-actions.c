@@ -1,0 +1,553 @@
+/* sales-board-actions.c: what moves the cards of the pipeline board
+ *
+ * Drops, the cards' context menu and the keyboard shortcuts all end here, in the
+ * board's actions; each takes the deal's id and makes one store call (a move, a win, a
+ * loss, a delete), after any dialog has been answered. A change that happened shows a
+ * toast with Undo; one that did not (a drop back where the card was, a cancelled
+ * dialog) shows nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-board-private.h"
+#include "sales-deal-editor.h"
+#include "sales-lost-dialog.h"
+#include "sales-won-dialog.h"
+
+static SalesDeal *
+lookup_deal (SalesBoard *self,
+             gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  SalesDeal *deal = sales_store_get_deal (self->store, id, &error);
+
+  if (deal == NULL)
+    sales_board_show_error (self, error);
+
+  return deal;
+}
+
+static GtkWindow *
+parent_window (SalesBoard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+add_toast (SalesBoard *self,
+           AdwToast   *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+sales_board_show_error (SalesBoard   *self,
+                        const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+static void
+on_toast_dismissed (SalesBoard *self,
+                    AdwToast   *toast)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
+static void
+on_undo_clicked (SalesBoard *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (SALES_IS_BOARD (self));
+
+  if (!sales_store_undo (self->store, &error))
+    sales_board_show_error (self, error);
+}
+
+/* After a change the store can undo: a toast names it, with Undo. A newer change takes
+ * the place of the older one's toast, as the store only undoes the newest. */
+static void
+show_undo_toast (SalesBoard *self)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_assert (SALES_IS_BOARD (self));
+
+  if (!sales_store_can_undo (self->store))
+    return;
+
+  if (self->toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->toast, self);
+      adw_toast_dismiss (self->toast);
+      g_clear_object (&self->toast);
+    }
+
+  /* The toast's title is markup in libadwaita 1.2, and deal titles are anything. */
+  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->toast = g_object_ref_sink (toast);
+  add_toast (self, toast);
+}
+
+/* Moves @deal and reports it; nothing is shown when it was already there. */
+static gboolean
+move_deal (SalesBoard *self,
+           SalesDeal  *deal,
+           gint64      stage_id,
+           int         index)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 old_stage = sales_deal_get_stage_id (deal);
+  gint64 old_position = sales_deal_get_position (deal);
+
+  g_assert (SALES_IS_BOARD (self));
+
+  if (!sales_store_move_deal (self->store, deal, stage_id, index, &error))
+    {
+      sales_board_show_error (self, error);
+      return FALSE;
+    }
+
+  if (sales_deal_get_stage_id (deal) == old_stage && sales_deal_get_position (deal) == old_position)
+    return FALSE;
+
+  show_undo_toast (self);
+  return TRUE;
+}
+
+/* The index sales_store_move_deal() wants (among the stage's other cards) for a drop at
+ * @position of @column's list. A filter hides some cards of the stage; the drop then
+ * lands next to the shown card at @position, found in the stage's whole list. */
+static int
+store_index (SalesBoard       *self,
+             SalesBoardColumn *column,
+             SalesDeal        *deal,
+             guint             position)
+{
+  SalesDealList *shown = sales_board_column_get_deals (column);
+  SalesStage *stage = sales_board_column_get_stage (column);
+  gint64 id = sales_record_get_id (SALES_RECORD (deal));
+  gint64 stage_id = sales_record_get_id (SALES_RECORD (stage));
+  gboolean same_stage = sales_deal_get_stage_id (deal) == stage_id;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (shown));
+  g_autoptr(SalesDealList) all = NULL;
+  guint anchor, source;
+  int index;
+
+  if (sales_deal_filter_is_empty (self->filter))
+    {
+      index = (int)position;
+      if (same_stage && sales_deal_list_find (shown, id, &source) && source < position)
+        index--;
+      return index;
+    }
+
+  if (n_shown == 0)
+    return -1;
+
+  /* A one-off query of the stage's ids, only for a drop while a filter is on. */
+  all = sales_deal_list_new (self->store, stage, NULL);
+  if (!sales_deal_list_find (all, sales_deal_list_get_deal_id (shown, MIN (position, n_shown - 1)),
+                             &anchor))
+    return -1;
+
+  index = (int)anchor + (position >= n_shown ? 1 : 0);
+  if (same_stage && sales_deal_list_find (all, id, &source) && source < (guint)index)
+    index--;
+  return index;
+}
+
+static void
+on_won_response (SalesBoard     *self,
+                 const char     *response,
+                 SalesWonDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  SalesDeal *deal = sales_won_dialog_get_deal (dialog);
+  gint64 amount;
+
+  g_assert (SALES_IS_BOARD (self));
+
+  sales_board_forget_dialog (self);
+
+  if (!g_str_equal (response, "won") || !sales_won_dialog_get_amount (dialog, &amount))
+    return;
+
+  if (!sales_store_mark_won (self->store, deal, amount, &error))
+    sales_board_show_error (self, error);
+  else
+    show_undo_toast (self);
+}
+
+static void
+on_lost_response (SalesBoard      *self,
+                  const char      *response,
+                  SalesLostDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  SalesDeal *deal = sales_lost_dialog_get_deal (dialog);
+  gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "stage-id"));
+
+  g_assert (SALES_IS_BOARD (self));
+
+  sales_board_forget_dialog (self);
+
+  if (!g_str_equal (response, "lost"))
+    return;
+
+  if (!sales_store_mark_lost (self->store, deal, stage_id,
+                              sales_lost_dialog_get_reason_id (dialog),
+                              sales_lost_dialog_get_note (dialog), &error))
+    sales_board_show_error (self, error);
+  else
+    show_undo_toast (self);
+}
+
+static void
+present_dialog (SalesBoard *self,
+                GtkWidget  *dialog,
+                GCallback   on_response)
+{
+  g_assert (SALES_IS_BOARD (self));
+
+  sales_board_forget_dialog (self);
+  self->dialog = g_object_ref (GTK_WINDOW (dialog));
+  g_signal_connect_object (dialog, "response", on_response, self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sales_board_forget_dialog (SalesBoard *self)
+{
+  if (self->dialog == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->dialog, self);
+  g_clear_object (&self->dialog);
+}
+
+static void
+ask_won (SalesBoard *self,
+         SalesDeal  *deal)
+{
+  g_assert (SALES_IS_BOARD (self));
+
+  present_dialog (self, sales_won_dialog_new (parent_window (self), self->settings, deal),
+                  G_CALLBACK (on_won_response));
+}
+
+/* @stage_id: the lost stage, or 0 for the first one */
+static void
+ask_lost (SalesBoard *self,
+          SalesDeal  *deal,
+          gint64      stage_id)
+{
+  GtkWidget *dialog = sales_lost_dialog_new (parent_window (self), self->store, deal);
+
+  g_assert (SALES_IS_BOARD (self));
+
+  g_object_set_data (G_OBJECT (dialog), "stage-id", GSIZE_TO_POINTER ((gsize)stage_id));
+  present_dialog (self, dialog, G_CALLBACK (on_lost_response));
+}
+
+/**
+ * sales_board_drop_deal:
+ * @column: the column @deal was dropped on
+ * @position: where in @column's list: before the card at @position, or at the end
+ *   when it is the number of cards
+ *
+ * What a drop does: reorders the card in its column, moves it to another open stage,
+ * or asks for the amount (won) or the reason (lost) first. A drop where the card already
+ * is changes nothing.
+ */
+void
+sales_board_drop_deal (SalesBoard       *self,
+                       SalesDeal        *deal,
+                       SalesBoardColumn *column,
+                       guint             position)
+{
+  SalesStage *stage;
+  gint64 stage_id;
+  guint source;
+
+  g_return_if_fail (SALES_IS_BOARD (self));
+  g_return_if_fail (SALES_IS_DEAL (deal));
+  g_return_if_fail (SALES_IS_BOARD_COLUMN (column));
+
+  stage = sales_board_column_get_stage (column);
+  stage_id = sales_record_get_id (SALES_RECORD (stage));
+
+  switch (sales_stage_get_kind (stage))
+    {
+    case SALES_STAGE_KIND_WON:
+      if (sales_deal_get_stage_id (deal) != stage_id)
+        ask_won (self, deal);
+      break;
+
+    case SALES_STAGE_KIND_LOST:
+      if (sales_deal_get_stage_id (deal) != stage_id)
+        ask_lost (self, deal, stage_id);
+      break;
+
+    case SALES_STAGE_KIND_OPEN:
+    default:
+      /* Dropped on itself or just below itself: the card stays where it is. */
+      if (sales_deal_get_stage_id (deal) == stage_id &&
+          sales_deal_list_find (sales_board_column_get_deals (column),
+                                sales_record_get_id (SALES_RECORD (deal)), &source) &&
+          (position == source || position == source + 1))
+        return;
+
+      move_deal (self, deal, stage_id, store_index (self, column, deal, position));
+      break;
+    }
+}
+
+/* Moving from the keyboard and the menu */
+
+static void
+focus_deal (SalesBoard *self,
+            SalesDeal  *deal)
+{
+  SalesBoardColumn *column = sales_board_get_column_for_stage (self,
+                                                               sales_deal_get_stage_id (deal));
+
+  if (column != NULL)
+    sales_board_column_focus_deal (column, deal);
+}
+
+static void
+move_to_stage (SalesBoard *self,
+               SalesDeal  *deal,
+               SalesStage *stage)
+{
+  g_assert (SALES_IS_BOARD (self));
+
+  switch (sales_stage_get_kind (stage))
+    {
+    case SALES_STAGE_KIND_WON:
+      ask_won (self, deal);
+      break;
+
+    case SALES_STAGE_KIND_LOST:
+      ask_lost (self, deal, sales_record_get_id (SALES_RECORD (stage)));
+      break;
+
+    case SALES_STAGE_KIND_OPEN:
+    default:
+      /* The top of the column, where the person looking for it sees it first. */
+      if (move_deal (self, deal, sales_record_get_id (SALES_RECORD (stage)), 0))
+        focus_deal (self, deal);
+      break;
+    }
+}
+
+static void
+move_deal_to_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = NULL;
+  g_autoptr(SalesStage) stage = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id, stage_id;
+
+  g_variant_get (param, "(xx)", &deal_id, &stage_id);
+  if ((deal = lookup_deal (self, deal_id)) == NULL)
+    return;
+
+  stage = sales_store_get_stage (self->store, stage_id, &error);
+  if (stage == NULL)
+    {
+      sales_board_show_error (self, error);
+      return;
+    }
+
+  move_to_stage (self, deal, stage);
+}
+
+/* Left and right walk the open stages and then Won; Lost is only reached on purpose,
+ * through the menu. From a lost deal, left reopens it in the last open stage. */
+static void
+move_deal_by_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = NULL;
+  SalesBoardColumn *target = NULL;
+  gint64 deal_id;
+  int step;
+  int current = -1;
+  int n_steps = 0;
+
+  g_variant_get (param, "(xi)", &deal_id, &step);
+  if ((deal = lookup_deal (self, deal_id)) == NULL)
+    return;
+
+  /* The columns run open stages, won stages, lost stages. */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      SalesStage *stage = sales_board_column_get_stage (g_ptr_array_index (self->columns, i));
+
+      if (sales_record_get_id (SALES_RECORD (stage)) == sales_deal_get_stage_id (deal))
+        current = (int)i;
+      if (sales_stage_get_kind (stage) != SALES_STAGE_KIND_LOST)
+        n_steps = (int)i + 1;
+    }
+
+  if (current < 0)
+    return;
+  if (current >= n_steps)
+    current = n_steps;
+
+  if (current + step >= 0 && current + step < n_steps)
+    target = g_ptr_array_index (self->columns, current + step);
+
+  if (target != NULL)
+    move_to_stage (self, deal, sales_board_column_get_stage (target));
+}
+
+static void
+reorder_deal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = NULL;
+  SalesBoardColumn *column;
+  gint64 deal_id;
+  guint source;
+  guint n_items;
+  int step;
+
+  g_variant_get (param, "(xi)", &deal_id, &step);
+  if ((deal = lookup_deal (self, deal_id)) == NULL)
+    return;
+
+  column = sales_board_get_column_for_stage (self, sales_deal_get_stage_id (deal));
+  if (column == NULL || sales_stage_is_closed (sales_board_column_get_stage (column)) ||
+      !sales_deal_list_find (sales_board_column_get_deals (column), deal_id, &source))
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (sales_board_column_get_deals (column)));
+  if ((step < 0 && source == 0) || (step > 0 && source + 1 >= n_items))
+    return;
+
+  /* Up: before the card above. Down: before the card after the one below. */
+  sales_board_drop_deal (self, deal, column, step < 0 ? source - 1 : source + 2);
+  focus_deal (self, deal);
+}
+
+static void
+mark_won_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = lookup_deal (self, g_variant_get_int64 (param));
+
+  if (deal != NULL)
+    ask_won (self, deal);
+}
+
+static void
+mark_lost_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = lookup_deal (self, g_variant_get_int64 (param));
+
+  if (deal != NULL)
+    ask_lost (self, deal, 0);
+}
+
+static void
+delete_deal_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = lookup_deal (self, g_variant_get_int64 (param));
+  g_autoptr(GError) error = NULL;
+
+  if (deal == NULL)
+    return;
+
+  if (!sales_store_delete (self->store, SALES_RECORD (deal), &error))
+    sales_board_show_error (self, error);
+  else
+    show_undo_toast (self);
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = lookup_deal (self, g_variant_get_int64 (param));
+
+  if (deal != NULL)
+    gtk_window_present (GTK_WINDOW (sales_deal_editor_new (parent_window (self), self->store,
+                                                           self->settings, deal)));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  if (sales_store_can_undo (self->store))
+    on_undo_clicked (self);
+}
+
+void
+sales_board_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.move-deal-to", "(xx)",
+                                   move_deal_to_action);
+  gtk_widget_class_install_action (widget_class, "board.move-deal-by", "(xi)",
+                                   move_deal_by_action);
+  gtk_widget_class_install_action (widget_class, "board.reorder-deal", "(xi)",
+                                   reorder_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.mark-won", "x", mark_won_action);
+  gtk_widget_class_install_action (widget_class, "board.mark-lost", "x", mark_lost_action);
+  gtk_widget_class_install_action (widget_class, "board.delete-deal", "x", delete_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.undo", NULL, undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "board.undo", NULL);
+}

@@ -1,0 +1,222 @@
+/* sales-money.c: amounts in minor units, as people read and type them
+ *
+ * Amounts are integer cents everywhere; this is the one place that turns them into text
+ * and back, so that a card, a column total and an editor agree to the cent. Digits are
+ * grouped by thousands with a comma and the decimals are left out when they are zero,
+ * which is how amounts are written in both English and Chinese business documents.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-db.h"
+#include "sales-money.h"
+
+static const struct {
+  const char *code;
+  const char *symbol;
+} symbols[] = {
+  { "CNY", "¥" },
+  { "HKD", "HK$" },
+  { "TWD", "NT$" },
+  { "USD", "$" },
+  { "EUR", "€" },
+  { "GBP", "£" },
+  { "JPY", "¥" },
+  { "SGD", "S$" },
+};
+
+static const char *
+symbol_for (const char *currency)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    {
+      if (g_strcmp0 (symbols[i].code, currency) == 0)
+        return symbols[i].symbol;
+    }
+
+  return NULL;
+}
+
+static void
+append_grouped (GString *out,
+                guint64  units)
+{
+  char digits[32];
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, units);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/**
+ * sales_money_format_plain:
+ *
+ * Returns: (transfer full): @cents as "1,234.50", or "1,234" for whole amounts
+ */
+char *
+sales_money_format_plain (gint64 cents)
+{
+  GString *out = g_string_new (NULL);
+  /* Negating G_MININT64 would overflow; unsigned arithmetic does not. */
+  guint64 magnitude = cents < 0 ? -(guint64)cents : (guint64)cents;
+
+  if (cents < 0)
+    g_string_append_c (out, '-');
+
+  append_grouped (out, magnitude / 100);
+  if (magnitude % 100 != 0)
+    g_string_append_printf (out, ".%02u", (guint)(magnitude % 100));
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sales_money_format:
+ * @currency: (nullable): an ISO 4217 code; its symbol is put in front when it has a
+ *   well-known one, the code after the amount otherwise
+ *
+ * Returns: (transfer full): @cents as "¥1,234.50"
+ */
+char *
+sales_money_format (gint64      cents,
+                    const char *currency)
+{
+  g_autofree char *plain = sales_money_format_plain (cents < 0 ? -cents : cents);
+  const char *symbol = symbol_for (currency);
+
+  if (symbol != NULL)
+    return g_strdup_printf ("%s%s%s", cents < 0 ? "-" : "", symbol, plain);
+  if (currency != NULL && *currency != '\0')
+    return g_strdup_printf ("%s%s %s", cents < 0 ? "-" : "", plain, currency);
+
+  return g_strdup_printf ("%s%s", cents < 0 ? "-" : "", plain);
+}
+
+/* Full-width digits and punctuation are what a Chinese input method types. */
+static gunichar
+normalize_char (gunichar c)
+{
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return '0' + (c - 0xFF10);
+  if (c == 0xFF0E || c == 0x3002)
+    return '.';
+  if (c == 0xFF0C)
+    return ',';
+
+  return c;
+}
+
+/**
+ * sales_money_parse:
+ *
+ * Reads an amount as a person types it: "1200", "1,200.5", "¥1200.50", "１２００". It
+ * must not be negative and may have at most two decimals.
+ *
+ * Returns: %TRUE with @cents set, or %FALSE with @error (SALES_DB_ERROR_INVALID) saying
+ *   what is wrong in words meant for the person who typed it
+ */
+gboolean
+sales_money_parse (const char  *text,
+                   gint64      *cents,
+                   GError     **error)
+{
+  guint64 units = 0;
+  guint decimals = 0;
+  guint fraction = 0;
+  gboolean seen_point = FALSE;
+  gboolean seen_digit = FALSE;
+  gboolean seen_suffix = FALSE;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    goto invalid;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = normalize_char (g_utf8_get_char (p));
+
+      if (g_unichar_isspace (c))
+        continue;
+
+      if (seen_suffix && !g_unichar_isalpha (c))
+        goto invalid;
+
+      if (c == ',')
+        continue;
+
+      if (c == '-')
+        {
+          g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                               _("The amount cannot be negative"));
+          return FALSE;
+        }
+
+      if (c == '.')
+        {
+          if (seen_point)
+            goto invalid;
+          seen_point = TRUE;
+          continue;
+        }
+
+      if (c >= '0' && c <= '9')
+        {
+          seen_digit = TRUE;
+          if (seen_point)
+            {
+              if (++decimals > 2)
+                {
+                  g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                                       _("An amount has at most two decimals"));
+                  return FALSE;
+                }
+              fraction = fraction * 10 + (c - '0');
+            }
+          else
+            {
+              /* Whole units times 100 must still fit in a gint64. */
+              if (units > (G_MAXINT64 / 100 - 9) / 10)
+                {
+                  g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                                       _("The amount is too large"));
+                  return FALSE;
+                }
+              units = units * 10 + (c - '0');
+            }
+          continue;
+        }
+
+      /* A currency symbol in front, or a code after the number, is allowed. */
+      if (!seen_digit && !seen_point && !g_unichar_isalnum (c))
+        continue;
+      if (seen_digit && g_unichar_isalpha (c) && c < 0x80)
+        {
+          seen_suffix = TRUE;
+          continue;
+        }
+
+      goto invalid;
+    }
+
+  if (!seen_digit)
+    goto invalid;
+
+  if (decimals == 1)
+    fraction *= 10;
+
+  *cents = (gint64)units * 100 + fraction;
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                       _("Enter an amount such as 1200 or 1200.50"));
+  return FALSE;
+}

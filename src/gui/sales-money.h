@@ -1,0 +1,18 @@
+/* sales-money.h: amounts in minor units, as people read and type them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *sales_money_format        (gint64       cents,
+                                     const char  *currency);
+char     *sales_money_format_plain  (gint64       cents);
+gboolean  sales_money_parse         (const char  *text,
+                                     gint64      *cents,
+                                     GError     **error);
+
+G_END_DECLS
