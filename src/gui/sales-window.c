@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-board.h"
 #include "sales-welcome-page.h"
 #include "sales-window.h"
 
@@ -30,6 +31,7 @@ struct _SalesWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *page_stack;
   AdwViewStack         *view_stack;
+  AdwBin               *pipeline_page;
   SalesWelcomePage     *welcome_page;
   AdwStatusPage        *error_page;
 
@@ -326,6 +328,8 @@ sales_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset), self,
                            G_CONNECT_SWAPPED);
 
+  adw_bin_set_child (self->pipeline_page, sales_board_new (self->store, self->settings));
+
   /* An indexed existence check, so that a large database opens as fast as an empty one. */
   if (sales_store_is_empty (self->store) &&
       !sales_settings_get_first_run_dismissed (self->settings))
@@ -463,6 +467,7 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, pipeline_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
