@@ -70,7 +70,8 @@ print_progress (guint64  done,
     return;
 
   /* TRANSLATORS: progress of --seed-demo; %3d is a percentage */
-  g_printerr (_("\rGenerating sample data… %3d %%"), (int)(done * 100 / total));
+  g_printerr ("\r");
+  g_printerr (_("Generating sample data… %3d %%"), (int)(done * 100 / total));
   if (done == total)
     g_printerr ("\n");
 }
