@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "sales-application.h"
+#include "sales-pipeline-preferences.h"
 #include "sales-preferences-window.h"
 #include "sales-window.h"
 
@@ -173,6 +174,10 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *preferences = sales_preferences_window_new (self->settings);
 
+  if (self->store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                ADW_PREFERENCES_PAGE (sales_pipeline_preferences_new (self->store,
+                                                                                      self->settings)));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));

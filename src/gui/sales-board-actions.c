@@ -17,6 +17,9 @@
 #include "sales-lost-dialog.h"
 #include "sales-won-dialog.h"
 
+/* Long enough to notice a drop in the wrong column and take it back. */
+#define UNDO_TIMEOUT_S 10
+
 static SalesDeal *
 lookup_deal (SalesBoard *self,
              gint64      id)
@@ -105,6 +108,7 @@ show_undo_toast (SalesBoard *self)
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
@@ -275,6 +279,19 @@ ask_lost (SalesBoard *self,
   present_dialog (self, dialog, G_CALLBACK (on_lost_response));
 }
 
+/* A list view keeps the cards on screen where they were when one is inserted above them;
+ * the moved card is scrolled to and focused so that it is seen to land. */
+static void
+focus_deal (SalesBoard *self,
+            SalesDeal  *deal)
+{
+  SalesBoardColumn *column = sales_board_get_column_for_stage (self,
+                                                               sales_deal_get_stage_id (deal));
+
+  if (column != NULL)
+    sales_board_column_focus_deal (column, deal);
+}
+
 /**
  * sales_board_drop_deal:
  * @column: the column @deal was dropped on
@@ -323,23 +340,13 @@ sales_board_drop_deal (SalesBoard       *self,
           (position == source || position == source + 1))
         return;
 
-      move_deal (self, deal, stage_id, store_index (self, column, deal, position));
+      if (move_deal (self, deal, stage_id, store_index (self, column, deal, position)))
+        focus_deal (self, deal);
       break;
     }
 }
 
 /* Moving from the keyboard and the menu */
-
-static void
-focus_deal (SalesBoard *self,
-            SalesDeal  *deal)
-{
-  SalesBoardColumn *column = sales_board_get_column_for_stage (self,
-                                                               sales_deal_get_stage_id (deal));
-
-  if (column != NULL)
-    sales_board_column_focus_deal (column, deal);
-}
 
 static void
 move_to_stage (SalesBoard *self,

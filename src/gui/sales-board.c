@@ -168,6 +168,17 @@ set_up_drop_down (GtkDropDown *drop_down)
 /* Columns */
 
 static void
+on_deal_dropped (SalesBoard       *self,
+                 SalesDeal        *deal,
+                 guint             position,
+                 SalesBoardColumn *column)
+{
+  g_assert (SALES_IS_BOARD (self));
+
+  sales_board_drop_deal (self, deal, column, position);
+}
+
+static void
 on_column_expanded (SalesBoard       *self,
                     GParamSpec       *pspec,
                     SalesBoardColumn *column)
@@ -191,7 +202,7 @@ add_column (SalesBoard *self,
 
   column = sales_board_column_new (self->store, self->settings, stage, self->filter);
   sales_board_column_set_expanded (column, g_hash_table_contains (self->expanded_stages, &id));
-  g_signal_connect_object (column, "deal-dropped", G_CALLBACK (sales_board_drop_deal), self,
+  g_signal_connect_object (column, "deal-dropped", G_CALLBACK (on_deal_dropped), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (column, "notify::expanded", G_CALLBACK (on_column_expanded), self,
                            G_CONNECT_SWAPPED);

@@ -32,6 +32,7 @@ struct _SalesDealCard
   GtkListItem        *list_item;
 
   GtkDragSource      *drag_source;
+  graphene_point_t    drag_start;
   GtkWidget          *menu;
   char               *accessible_label;
 
@@ -337,6 +338,7 @@ on_drag_prepare (SalesDealCard *self,
   if (self->deal == NULL)
     return NULL;
 
+  self->drag_start = GRAPHENE_POINT_INIT (x, y);
   return gdk_content_provider_new_typed (SALES_TYPE_DEAL, self->deal);
 }
 
@@ -346,12 +348,11 @@ on_drag_begin (SalesDealCard *self,
                GtkDragSource *source)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  double x = 0, y = 0;
 
   g_assert (SALES_IS_DEAL_CARD (self));
 
-  gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (source), &x, &y);
-  gtk_drag_source_set_icon (source, paintable, (int)x, (int)y);
+  /* The card hangs from the pointer where it was picked up. */
+  gtk_drag_source_set_icon (source, paintable, (int)self->drag_start.x, (int)self->drag_start.y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
 }
 
@@ -705,9 +706,14 @@ sales_deal_card_init (SalesDealCard *self)
 
   self->drag_source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (self->drag_source, GDK_ACTION_MOVE);
-  g_signal_connect_swapped (self->drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
-  g_signal_connect_swapped (self->drag_source, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect_swapped (self->drag_source, "drag-end", G_CALLBACK (on_drag_end), self);
+  /* The drag outlives the card when the drop moves the card's row away and the list view
+   * lets go of the row widget. */
+  g_signal_connect_object (self->drag_source, "prepare", G_CALLBACK (on_drag_prepare), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag_source, "drag-begin", G_CALLBACK (on_drag_begin), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag_source, "drag-end", G_CALLBACK (on_drag_end), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_source));
 
   click = gtk_gesture_click_new ();
@@ -753,6 +759,8 @@ sales_deal_card_set_deal (SalesDealCard *self,
     return;
 
   swap_object ((gpointer *)&self->deal, deal, G_CALLBACK (on_deal_notify), self);
+  /* Recycled for another deal while its old one is being dragged. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
   update_related (self);
   update_labels (self);
 

@@ -879,6 +879,10 @@ test_drop_from_pointer (BoardFixture  *fixture,
                                                           c.origin.y + c.size.height + 40),
                     ==, 3);
 
+  /* What the column's drop target emits reaches the board: d3 to the top of Lead. */
+  g_signal_emit_by_name (lead, "deal-dropped", d3, 0);
+  assert_order (fixture, lead, "2 0 1");
+
   /* A closed column takes a drop anywhere. */
   g_assert_cmpuint (sales_board_column_get_drop_position (column_for (fixture, 6), 20, 300), ==,
                     0);
