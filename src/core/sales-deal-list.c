@@ -13,8 +13,8 @@
  * in the same relative order when it renumbers a stage), and tells views
  * about exactly that one item. The count and the totals are kept the same
  * way, from the deal as it is and as it was (sales_store_get_deal_before());
- * they are computed in SQL only the first time they are asked for, and when
- * the whole list reloads (a new filter, ::reset).
+ * they are computed in SQL, in a thread, only when the whole list loads (at
+ * first, with a new filter, on ::reset).
  *
  * Weighted total: total_cents × probability / 100 of the whole column,
  * rounded half up, so it is the figure a person gets from the header's
@@ -43,11 +43,15 @@ struct _SalesDealList
   gboolean         closed;
   char            *pattern;
   sqlite3_stmt    *select_ids;
-  sqlite3_stmt    *count;
   sqlite3_stmt    *match;
   sqlite3_stmt    *match_before;
 
-  gboolean         totals_valid;
+  /* The count and the totals, once totals_known; see start_totals() */
+  char            *count_sql;
+  guint            totals_source;
+  GCancellable    *totals_cancellable;
+  gboolean         totals_stale;
+  gboolean         totals_known;
   guint            n_deals;
   gint64           total_cents;
 };
@@ -66,6 +70,7 @@ enum {
   PROP_N_DEALS,
   PROP_TOTAL_CENTS,
   PROP_WEIGHTED_CENTS,
+  PROP_TOTALS_KNOWN,
   N_PROPS
 };
 
@@ -129,7 +134,7 @@ static void
 finalize_statements (SalesDealList *self)
 {
   g_clear_pointer (&self->select_ids, sqlite3_finalize);
-  g_clear_pointer (&self->count, sqlite3_finalize);
+  g_clear_pointer (&self->count_sql, g_free);
   g_clear_pointer (&self->match, sqlite3_finalize);
   g_clear_pointer (&self->match_before, sqlite3_finalize);
   g_clear_pointer (&self->pattern, g_free);
@@ -164,6 +169,7 @@ prepare (SalesDealList *self)
 {
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
+  const char *owner_index;
 
   finalize_statements (self);
 
@@ -173,18 +179,27 @@ prepare (SalesDealList *self)
           : g_strdup ("");
   self->pattern = self->filter != NULL ? sales_deal_filter_get_like_pattern (self->filter) : NULL;
 
-  sql = g_strdup_printf ("SELECT d.id FROM deal AS d WHERE d.stage_id = @stage%s ORDER BY %s "
-                         "LIMIT @limit",
-                         where,
-                         self->closed ? "d.closed_at DESC, d.id DESC" : "d.position, d.id");
+  /* Without statistics SQLite walks (stage_id, position) for everything,
+   * which for the few deals of one rep, or the latest of 300 000 won ones,
+   * reads far more rows than the index made for the question. */
+  owner_index = self->filter != NULL && sales_deal_filter_get_owner_id (self->filter) != 0
+                ? " INDEXED BY deal_owner" : "";
+  if (is_windowed (self))
+    sql = g_strdup_printf ("SELECT d.id FROM deal AS d "
+                           "WHERE +d.stage_id = @stage AND d.closed_at IS NOT NULL%s "
+                           "ORDER BY d.closed_at DESC, d.id DESC LIMIT @limit",
+                           where);
+  else
+    sql = g_strdup_printf ("SELECT d.id FROM deal AS d%s WHERE d.stage_id = @stage%s "
+                           "ORDER BY %s",
+                           owner_index, where,
+                           self->closed ? "d.closed_at DESC, d.id DESC" : "d.position, d.id");
   self->select_ids = prepare_one (self, sql);
   g_free (sql);
 
-  sql = g_strdup_printf ("SELECT count (*), coalesce (sum (d.amount_cents), 0) FROM deal AS d "
-                         "WHERE d.stage_id = @stage%s",
-                         where);
-  self->count = prepare_one (self, sql);
-  g_free (sql);
+  self->count_sql = g_strdup_printf ("SELECT count (*), coalesce (sum (d.amount_cents), 0) "
+                                     "FROM deal AS d%s WHERE d.stage_id = @stage%s",
+                                     owner_index, where);
 
   sql = g_strdup_printf ("SELECT (d.stage_id = @stage%s), d.amount_cents FROM deal AS d "
                          "WHERE d.id = @id",
@@ -200,8 +215,7 @@ prepare (SalesDealList *self)
                          where);
   self->match_before = prepare_one (self, sql);
 
-  return self->select_ids != NULL && self->count != NULL && self->match != NULL &&
-         self->match_before != NULL;
+  return self->select_ids != NULL && self->match != NULL && self->match_before != NULL;
 }
 
 static void
@@ -264,7 +278,8 @@ set_totals (SalesDealList *self,
   self->n_deals = n_deals;
   self->total_cents = total_cents;
 
-  if (old_n != n_deals)
+  /* A list of all matching deals counts its ids instead; see items_changed(). */
+  if (old_n != n_deals && is_windowed (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DEALS]);
   if (old_total != total_cents)
     {
@@ -273,59 +288,174 @@ set_totals (SalesDealList *self,
     }
 }
 
-static gboolean
-query_totals (SalesDealList *self,
-              guint         *n_deals,
-              gint64        *total_cents)
+typedef struct
 {
+  char   *path;
+  char   *sql;
+  gint64  stage_id;
+  char   *pattern;
+} TotalsJob;
+
+typedef struct
+{
+  guint  n_deals;
+  gint64 total_cents;
+} Totals;
+
+static void
+totals_job_free (gpointer data)
+{
+  TotalsJob *job = data;
+
+  g_free (job->path);
+  g_free (job->sql);
+  g_free (job->pattern);
+  g_free (job);
+}
+
+/* On a connection of its own: readers do not wait for the writer in WAL
+ * mode, and the main thread goes on drawing meanwhile. */
+static void
+totals_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TotalsJob *job = task_data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  Totals *totals;
   int rc;
 
-  if (self->count == NULL)
-    return FALSE;
+  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, job->sql, -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "@stage"), job->stage_id);
+      if (job->pattern != NULL)
+        sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "@search"), job->pattern, -1,
+                           SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
 
-  bind_common (self, self->count);
-  rc = sqlite3_step (self->count);
   if (rc == SQLITE_ROW)
     {
-      *n_deals = (guint)sqlite3_column_int64 (self->count, 0);
-      *total_cents = sqlite3_column_int64 (self->count, 1);
+      totals = g_new (Totals, 1);
+      totals->n_deals = (guint)sqlite3_column_int64 (stmt, 0);
+      totals->total_cents = sqlite3_column_int64 (stmt, 1);
+      g_task_return_pointer (task, totals, g_free);
     }
-  sqlite3_reset (self->count);
+  else
+    g_task_return_new_error (task, SALES_DB_ERROR, SALES_DB_ERROR_FAILED, "%s",
+                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 
-  if (rc != SQLITE_ROW)
-    {
-      warn_step (self, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
 }
 
-/* Reads the totals the first time they are needed. */
+static void start_totals (SalesDealList *self);
+
 static void
-ensure_totals (SalesDealList *self)
+set_totals_known (SalesDealList *self,
+                  gboolean       known)
 {
-  if (self->totals_valid)
+  if (self->totals_known == known)
     return;
 
-  self->totals_valid = query_totals (self, &self->n_deals, &self->total_cents);
+  self->totals_known = known;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTALS_KNOWN]);
 }
 
-/* After something the list cannot account for: only a reader who has seen
- * the totals needs new ones now. */
+static void
+totals_done (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree Totals *totals = NULL;
+  SalesDealList *self;
+
+  /* The list may be gone: it cancels before it goes. */
+  totals = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  g_clear_object (&self->totals_cancellable);
+
+  if (totals == NULL)
+    {
+      g_warning ("Cannot add up the deals of a board column: %s", error->message);
+      return;
+    }
+
+  if (self->totals_stale)
+    {
+      start_totals (self);
+      return;
+    }
+
+  set_totals (self, totals->n_deals, totals->total_cents);
+  set_totals_known (self, TRUE);
+}
+
+static gboolean
+run_totals (gpointer data)
+{
+  SalesDealList *self = data;
+  g_autoptr(GTask) task = NULL;
+  TotalsJob *job;
+
+  self->totals_source = 0;
+  if (self->count_sql == NULL)
+    return G_SOURCE_REMOVE;
+
+  job = g_new0 (TotalsJob, 1);
+  job->path = g_strdup (sales_db_get_path (sales_store_get_db (self->store)));
+  job->sql = g_strdup (self->count_sql);
+  job->stage_id = sales_record_get_id (SALES_RECORD (self->stage));
+  job->pattern = g_strdup (self->pattern);
+
+  self->totals_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->totals_cancellable, totals_done, self);
+  g_task_set_source_tag (task, start_totals);
+  g_task_set_task_data (task, job, totals_job_free);
+  g_task_run_in_thread (task, totals_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts and adds up the column in SQL, in a thread: for a column of
+ * 100 000 deals that reads every row, which would hold up the window. The
+ * thread starts once the main loop is idle, so that it does not compete
+ * with the first frame for the processor. */
+static void
+start_totals (SalesDealList *self)
+{
+  if (self->count_sql == NULL)
+    return;
+
+  if (self->totals_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->totals_cancellable);
+      g_clear_object (&self->totals_cancellable);
+    }
+
+  self->totals_stale = FALSE;
+  if (self->totals_source == 0)
+    self->totals_source = g_idle_add_full (G_PRIORITY_LOW, run_totals, self, NULL);
+}
+
+/* After something the list cannot account for. */
 static void
 refresh_totals (SalesDealList *self)
 {
-  guint n_deals = 0;
-  gint64 total_cents = 0;
-
-  if (!self->totals_valid)
-    return;
-
-  if (query_totals (self, &n_deals, &total_cents))
-    set_totals (self, n_deals, total_cents);
-  else
-    self->totals_valid = FALSE;
+  set_totals_known (self, FALSE);
+  start_totals (self);
 }
 
 static void
@@ -333,11 +463,24 @@ add_to_totals (SalesDealList *self,
                int            n_deals,
                gint64         total_cents)
 {
-  if (self->totals_valid)
+  if (self->totals_known)
     set_totals (self, self->n_deals + n_deals, self->total_cents + total_cents);
+  else
+    self->totals_stale = TRUE;
 }
 
 /* The ids */
+
+static void
+items_changed (SalesDealList *self,
+               guint          position,
+               guint          removed,
+               guint          added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added && !is_windowed (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DEALS]);
+}
 
 static GArray *
 query_ids (SalesDealList *self)
@@ -349,8 +492,9 @@ query_ids (SalesDealList *self)
     return NULL;
 
   bind_common (self, self->select_ids);
-  sqlite3_bind_int64 (self->select_ids, sqlite3_bind_parameter_index (self->select_ids, "@limit"),
-                      is_windowed (self) ? (gint64)self->limit : -1);
+  if (is_windowed (self))
+    sqlite3_bind_int64 (self->select_ids,
+                        sqlite3_bind_parameter_index (self->select_ids, "@limit"), self->limit);
   while ((rc = sqlite3_step (self->select_ids)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (self->select_ids, 0);
@@ -387,8 +531,7 @@ replace_ids (SalesDealList *self,
   self->ids = g_array_ref (ids);
 
   if (prefix != old->len || prefix != ids->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
-                                ids->len - prefix - suffix);
+    items_changed (self, prefix, old->len - prefix - suffix, ids->len - prefix - suffix);
 }
 
 static void
@@ -559,7 +702,7 @@ remove_at (SalesDealList *self,
            guint          index)
 {
   g_array_remove_index (self->ids, index);
-  g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
+  items_changed (self, index, 1, 0);
 }
 
 /* FALSE when the list has to reload instead. */
@@ -574,7 +717,7 @@ insert (SalesDealList *self,
     return FALSE;
 
   g_array_insert_val (self->ids, index, id);
-  g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+  items_changed (self, index, 0, 1);
   return TRUE;
 }
 
@@ -669,7 +812,7 @@ update_window (SalesDealList *self,
             {
               index = MIN (i, self->ids->len);
               g_array_insert_val (self->ids, index, id);
-              g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+              items_changed (self, index, 0, 1);
               break;
             }
         }
@@ -741,6 +884,10 @@ sales_deal_list_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_notify, self);
   g_clear_object (&self->filter);
+  g_clear_handle_id (&self->totals_source, g_source_remove);
+  if (self->totals_cancellable != NULL)
+    g_cancellable_cancel (self->totals_cancellable);
+  g_clear_object (&self->totals_cancellable);
 
   G_OBJECT_CLASS (sales_deal_list_parent_class)->dispose (object);
 }
@@ -794,6 +941,10 @@ sales_deal_list_get_property (GObject    *object,
 
     case PROP_WEIGHTED_CENTS:
       g_value_set_int64 (value, sales_deal_list_get_weighted_cents (self));
+      break;
+
+    case PROP_TOTALS_KNOWN:
+      g_value_set_boolean (value, self->totals_known);
       break;
 
     default:
@@ -902,6 +1053,11 @@ sales_deal_list_class_init (SalesDealListClass *klass)
     g_param_spec_int64 ("weighted-cents", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOTALS_KNOWN] =
+    g_param_spec_boolean ("totals-known", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1017,7 +1173,7 @@ sales_deal_list_set_limit (SalesDealList *self,
 
   self->limit = limit;
   if (self->stage != NULL)
-    reload (self);
+    rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
 }
 
@@ -1031,21 +1187,23 @@ sales_deal_list_get_n_deals (SalesDealList *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), 0);
 
-  ensure_totals (self);
+  if (!is_windowed (self))
+    return self->ids->len;
+
   return self->n_deals;
 }
 
 /**
  * sales_deal_list_get_total_cents:
  *
- * Returns: the sum of the amounts of the matching deals
+ * Returns: the sum of the amounts of the matching deals; see
+ *   sales_deal_list_get_totals_known()
  */
 gint64
 sales_deal_list_get_total_cents (SalesDealList *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), 0);
 
-  ensure_totals (self);
   return self->total_cents;
 }
 
@@ -1059,8 +1217,25 @@ sales_deal_list_get_weighted_cents (SalesDealList *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_LIST (self), 0);
 
-  ensure_totals (self);
   return (self->total_cents * sales_stage_get_probability (self->stage) + 50) / 100;
+}
+
+/**
+ * sales_deal_list_get_totals_known:
+ *
+ * The totals, and the count of a won or lost column that lists only the
+ * latest deals, are added up in a thread when the list loads or its filter
+ * changes; until then they are 0, or what they were before. The list then
+ * keeps them up to date as deals change, and notifies them.
+ *
+ * Returns: whether the totals are those of the deals listed now
+ */
+gboolean
+sales_deal_list_get_totals_known (SalesDealList *self)
+{
+  g_return_val_if_fail (SALES_IS_DEAL_LIST (self), FALSE);
+
+  return self->totals_known;
 }
 
 /**

@@ -32,6 +32,7 @@ void             sales_deal_list_set_limit          (SalesDealList   *self,
 guint            sales_deal_list_get_n_deals        (SalesDealList   *self);
 gint64           sales_deal_list_get_total_cents    (SalesDealList   *self);
 gint64           sales_deal_list_get_weighted_cents (SalesDealList   *self);
+gboolean         sales_deal_list_get_totals_known   (SalesDealList   *self);
 gint64           sales_deal_list_get_deal_id        (SalesDealList   *self,
                                                      guint            position);
 gboolean         sales_deal_list_find               (SalesDealList   *self,
