@@ -107,10 +107,20 @@ update_header (SalesBoardColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, count_long, -1);
 
-  total = sales_money_format (sales_deal_list_get_total_cents (self->deals), currency);
+  /* The totals of a large column are summed in a thread; until then they are not shown
+   * rather than shown wrong. */
+  if (sales_deal_list_get_totals_known (self->deals))
+    {
+      total = sales_money_format (sales_deal_list_get_total_cents (self->deals), currency);
+      weighted = sales_money_format (sales_deal_list_get_weighted_cents (self->deals), currency);
+    }
+  else
+    {
+      total = g_strdup ("…");
+      weighted = g_strdup ("…");
+    }
   gtk_label_set_label (self->total_label, total);
 
-  weighted = sales_money_format (sales_deal_list_get_weighted_cents (self->deals), currency);
   /* TRANSLATORS: under a column's total: the total times the stage's probability */
   weighted_text = g_strdup_printf (_("Weighted %s"), weighted);
   gtk_label_set_label (self->weighted_label, weighted_text);
@@ -416,6 +426,8 @@ sales_board_column_constructed (GObject *object)
   g_signal_connect_object (self->deals, "notify::n-deals", G_CALLBACK (update_header), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deals, "notify::total-cents", G_CALLBACK (update_header), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deals, "notify::totals-known", G_CALLBACK (update_header), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stage, "notify", G_CALLBACK (update_header), self,
                            G_CONNECT_SWAPPED);

@@ -569,8 +569,11 @@ delete_stage_action (GtkWidget  *widget,
   if (stage == NULL)
     return;
 
-  /* The count comes from the same query-backed list the board uses. */
+  /* The count comes from the same query-backed list the board uses, here not limited to
+   * the recent deals of a closed stage. */
   deals = sales_deal_list_new (self->store, stage, NULL);
+  if (sales_stage_is_closed (stage))
+    sales_deal_list_set_limit (deals, 0);
   n_deals = sales_deal_list_get_n_deals (deals);
 
   for (guint i = 0; i < self->ordered->len; i++)
