@@ -299,6 +299,8 @@ typedef struct
   guint              n_customers;
   guint              n_reps;
   guint              batch_size;
+  gboolean           bulk;     /* one transaction, indexes created at the end */
+  GPtrArray         *indexes;  /* the CREATE INDEX statements dropped in bulk */
 
   gint64            *open_stages;
   guint              n_open;

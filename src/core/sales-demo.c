@@ -18,6 +18,7 @@
 #define DEFAULT_REPS    8
 #define DEFAULT_SEED    1
 #define DEFAULT_BATCH   50000
+#define DEFAULT_BULK    100000
 #define MIN_CUSTOMERS   10
 #define DEAL_DAYS       548      /* deals are created over the 18 months before now */
 #define CUSTOMER_DAYS   730      /* customers over the 24 months before now */
@@ -57,6 +58,7 @@ sales_demo_options_init (SalesDemoOptions *options)
     .seed = DEFAULT_SEED,
     .now = 0,
     .batch_size = 0,
+    .bulk_deals = 0,
   };
 }
 
@@ -633,6 +635,52 @@ write_targets (SalesDemoGenerator  *g,
   return TRUE;
 }
 
+/* Inside the bulk transaction: a crash or a rollback brings them back. */
+static gboolean
+drop_indexes (SalesDemoGenerator  *g,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g->indexes = g_ptr_array_new_with_free_func (g_free);
+
+  /* Indexes made by constraints have no sql and cannot be dropped; the schema has none. */
+  rc = sqlite3_prepare_v2 (g->handle,
+                           "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                           " AND sql IS NOT NULL AND tbl_name IN ('customer', 'contact', 'deal',"
+                           " 'deal_stage_history', 'activity', 'contract', 'payment_plan',"
+                           " 'payment') ORDER BY name", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (names, g_strdup_printf ("DROP INDEX \"%s\"",
+                                                   sqlite3_column_text (stmt, 0)));
+          g_ptr_array_add (g->indexes, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (g->db, rc, error);
+
+  for (guint i = 0; i < names->len; i++)
+    if (!sales_db_exec (g->db, g_ptr_array_index (names, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+create_indexes (SalesDemoGenerator  *g,
+                GError             **error)
+{
+  for (guint i = 0; i < g->indexes->len; i++)
+    if (!sales_db_exec (g->db, g_ptr_array_index (g->indexes, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Deals [lo, hi) with the customers they need, and the targets after the last. */
 static gboolean
 write_batch (SalesDemoGenerator  *g,
@@ -693,6 +741,10 @@ setup (SalesDemoGenerator     *g,
                                           : MAX (g->n_deals / 5, MIN_CUSTOMERS);
   g->n_reps = options->reps > 0 ? options->reps : DEFAULT_REPS;
   g->batch_size = options->batch_size > 0 ? options->batch_size : DEFAULT_BATCH;
+  /* Creating an index costs in proportion to the whole table, so only when the
+   * new rows are most of it. */
+  g->bulk = g->n_deals >= (options->bulk_deals > 0 ? options->bulk_deals : DEFAULT_BULK) &&
+            g->n_deals >= query_int (g, "SELECT count(*) FROM deal");
 
   /* The data is as of the start of the day, so a whole day gives the same data. */
   g_date_time_get_ymd (local, &year, &month, &day);
@@ -713,6 +765,7 @@ static void
 clear (SalesDemoGenerator *g)
 {
   tables_clear (g);
+  g_clear_pointer (&g->indexes, g_ptr_array_unref);
   g_free (g->open_stages);
   g_free (g->next_position);
   g_free (g->reasons);
@@ -733,7 +786,8 @@ start (SalesDemoGenerator  *g,
   g->first_deal_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM deal");
   g->next_contract_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM contract");
 
-  return load_pipeline (g, error) && write_reps (g, error);
+  return load_pipeline (g, error) && write_reps (g, error) &&
+         (!g->bulk || drop_indexes (g, error));
 }
 
 /**
@@ -787,9 +841,10 @@ sales_demo_generate (SalesDb                *db,
   for (guint lo = 0; ok && lo < g.n_deals; lo += g.batch_size)
     {
       guint hi = MIN (lo + g.batch_size, g.n_deals);
+      gboolean commit = !g.bulk || hi == g.n_deals;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !sales_db_begin (db, error))
+          ((lo == 0 || !g.bulk) && !sales_db_begin (db, error)))
         {
           ok = FALSE;
           break;
@@ -797,19 +852,22 @@ sales_demo_generate (SalesDb                *db,
 
       ok = (lo > 0 || start (&g, error)) &&
            write_batch (&g, lo, hi, error) &&
-           sales_db_commit (db, error);
+           (!commit || !g.bulk || create_indexes (&g, error)) &&
+           (!commit || sales_db_commit (db, error));
       if (!ok)
-        {
-          sales_db_rollback (db);
-          break;
-        }
+        break;
 
-      result_add (&total, &g.pending);
-      g.pending = (SalesDemoResult) { 0 };
+      if (commit)
+        {
+          result_add (&total, &g.pending);
+          g.pending = (SalesDemoResult) { 0 };
+        }
       if (progress != NULL)
         progress (hi, g.n_deals, user_data);
     }
 
+  if (sales_db_in_transaction (db))
+    sales_db_rollback (db);
   sqlite3_exec (g.handle, restore, NULL, NULL, NULL);
   clear (&g);
 

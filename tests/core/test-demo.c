@@ -207,6 +207,7 @@ test_demo_defaults (void)
   g_assert_cmpuint (options.seed, ==, 1);
   g_assert_cmpint (options.now, ==, 0);
   g_assert_cmpuint (options.batch_size, ==, 0);
+  g_assert_cmpuint (options.bulk_deals, ==, 0);
 }
 
 static void
@@ -504,6 +505,112 @@ test_demo_batches (Fixture       *f,
   assert_invariants (f->db);
 }
 
+static char *
+index_list (SalesDb *db)
+{
+  return test_query_text (db, "SELECT group_concat(name || ': ' || sql, '\n') FROM"
+                              " (SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                              "  ORDER BY name)");
+}
+
+static char *
+hash_with_options (guint batch_size,
+                   guint bulk_deals)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = NULL;
+  g_autofree char *fresh_indexes = NULL;
+  SalesDemoOptions options;
+  Fixture f = { 0 };
+  char *hash;
+
+  fixture_set_up (&f, NULL);
+  fresh_indexes = index_list (f.db);
+  sales_demo_options_init (&options);
+  options.deals = 300;
+  options.now = NOW;
+  options.batch_size = batch_size;
+  options.bulk_deals = bulk_deals;
+  g_assert_true (sales_demo_generate (f.db, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The indexes dropped for a bulk run are all back, exactly as they were. */
+  indexes = index_list (f.db);
+  g_assert_cmpstr (indexes, ==, fresh_indexes);
+  assert_invariants (f.db);
+
+  hash = content_hash (f.db);
+  fixture_tear_down (&f, NULL);
+  return hash;
+}
+
+/* One transaction with the indexes created at the end writes the same rows. */
+static void
+test_demo_bulk (void)
+{
+  g_autofree char *batched = hash_with_options (100, 0);
+  g_autofree char *bulk = hash_with_options (100, 300);
+
+  g_assert_cmpstr (bulk, ==, batched);
+}
+
+static void
+cancel_after_first_batch (Fixture  *f,
+                          guint     deals,
+                          guint     bulk_deals,
+                          GError  **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint64));
+  Progress progress = { cancellable, calls };
+  SalesDemoOptions options;
+
+  sales_demo_options_init (&options);
+  options.deals = deals;
+  options.now = NOW;
+  options.batch_size = 50;
+  options.bulk_deals = bulk_deals;
+  g_assert_false (sales_demo_generate (f->db, &options, on_progress, &progress, cancellable,
+                                       NULL, error));
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_cmpuint (g_array_index (calls, guint64, 0), ==, 50);
+}
+
+/* A cancelled bulk run leaves nothing, indexes included. */
+static void
+test_demo_bulk_cancel (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *fresh_indexes = index_list (f->db);
+  g_autofree char *indexes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cancel_after_first_batch (f, 200, 100, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_cmpint (sales_db_count (f->db, "deal"), ==, 0);
+  g_assert_cmpint (sales_db_count (f->db, "customer"), ==, 0);
+  g_assert_cmpint (sales_db_count (f->db, "rep"), ==, 0);
+  g_assert_false (sales_db_in_transaction (f->db));
+  indexes = index_list (f->db);
+  g_assert_cmpstr (indexes, ==, fresh_indexes);
+}
+
+/* Not in bulk when the database already has more deals than the run adds:
+ * then batches are committed one by one. */
+static void
+test_demo_bulk_not_chosen (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  generate (f->db, 300, 1, NOW);
+  cancel_after_first_batch (f, 200, 100, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (sales_db_count (f->db, "deal"), ==, 300 + 50);
+  assert_invariants (f->db);
+}
+
 static void
 test_demo_no_pipeline (Fixture       *f,
                        gconstpointer  data)
@@ -540,6 +647,11 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/demo/cancel", Fixture, NULL, fixture_set_up, test_demo_cancel, fixture_tear_down);
   g_test_add ("/demo/batches", Fixture, NULL, fixture_set_up, test_demo_batches,
+              fixture_tear_down);
+  g_test_add_func ("/demo/bulk", test_demo_bulk);
+  g_test_add ("/demo/bulk-cancel", Fixture, NULL, fixture_set_up, test_demo_bulk_cancel,
+              fixture_tear_down);
+  g_test_add ("/demo/bulk-not-chosen", Fixture, NULL, fixture_set_up, test_demo_bulk_not_chosen,
               fixture_tear_down);
   g_test_add ("/demo/no-pipeline", Fixture, NULL, fixture_set_up, test_demo_no_pipeline,
               fixture_tear_down);
