@@ -10,10 +10,11 @@
  *
  * Card order: deals are shown by (position, id) within a stage. New deals and
  * deals whose stage changes by an edit go to the bottom; a move takes the
- * midpoint between its new neighbours, and renumbers the stage with gaps of
- * SALES_DEAL_POSITION_GAP only when two neighbours leave no room. A
- * renumbering keeps the relative order, so only the moved deal is signalled;
- * loaded deals still get their new position through notify::position.
+ * midpoint between its new neighbours, and renumbers cards with gaps of
+ * SALES_DEAL_POSITION_GAP only when two neighbours leave no room (see
+ * renumber_side()). A renumbering keeps the relative order, so only the
+ * moved deal is signalled; loaded deals still get their new position
+ * through notify::position.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -143,6 +144,102 @@ renumber_stage (SalesStore      *self,
   return sales_store_step (self, stmt, error);
 }
 
+/* Makes room at @index among the cards of @stage_id other than @deal_id,
+ * whose neighbours there have none, keeping the order of the cards. Each
+ * renumbered card is a row written, which matters on a column of 100 000
+ * cards: where the stage has gaps elsewhere, only the cards above @index,
+ * or those from it down, whichever are fewer, get positions
+ * SALES_DEAL_POSITION_GAP apart, going away from the card at @index - 1 or
+ * @index, which stays. A stage with hardly any gaps at all (positions
+ * written 0, 1, 2…) is renumbered whole, once, or every drop would
+ * renumber half of it again. */
+static gboolean
+renumber_side (SalesStore      *self,
+               gint64           stage_id,
+               gint64           deal_id,
+               int              index,
+               gint64           prev,
+               gint64           next,
+               SalesUndoEntry  *undo,
+               GError         **error)
+{
+  static const char * const select_sql[] = {
+    "SELECT id, position FROM deal WHERE stage_id = ?1 AND id <> ?2 "
+    "ORDER BY position, id LIMIT ?3",
+    "SELECT id, position FROM deal WHERE stage_id = ?1 AND id <> ?2 "
+    "ORDER BY position, id LIMIT -1 OFFSET ?3",
+  };
+  static const char * const update_sql[] = {
+    /* Cards 1..index (row numbers) end GAP below the card at @index. */
+    "UPDATE deal SET position = ?4 - ?5 * (?3 - r.n + 1) "
+    "FROM (SELECT id, row_number () OVER (ORDER BY position, id) AS n "
+    "      FROM deal WHERE stage_id = ?1 AND id <> ?2 ORDER BY position, id LIMIT ?3) AS r "
+    "WHERE deal.id = r.id",
+    /* Cards index+1.. (row numbers) start GAP below the card at @index - 1. */
+    "UPDATE deal SET position = ?4 + ?5 * (r.n - ?3) "
+    "FROM (SELECT id, row_number () OVER (ORDER BY position, id) AS n "
+    "      FROM deal WHERE stage_id = ?1 AND id <> ?2 ORDER BY position, id "
+    "      LIMIT -1 OFFSET ?3) AS r "
+    "WHERE deal.id = r.id",
+  };
+  sqlite3_stmt *stmt;
+  gint64 others = 0, span = 0;
+  guint side;
+  int rc;
+
+  stmt = sales_db_prepare (self->db,
+                           "SELECT count (*), coalesce (max (position) - min (position), 0) "
+                           "FROM deal WHERE stage_id = ?1 AND id <> ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stage_id);
+  sqlite3_bind_int64 (stmt, 2, deal_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      others = sqlite3_column_int64 (stmt, 0);
+      span = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return sales_db_set_error (self->db, rc, error);
+
+  if (span < 2 * others)
+    return renumber_stage (self, stage_id, deal_id, undo, error);
+
+  side = index <= others - index ? 0 : 1;
+
+  if (undo != NULL)
+    {
+      stmt = sales_db_prepare (self->db, select_sql[side], error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      sqlite3_bind_int64 (stmt, 2, deal_id);
+      sqlite3_bind_int (stmt, 3, index);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        sales_undo_entry_save_position (undo, sqlite3_column_int64 (stmt, 0),
+                                        sqlite3_column_int64 (stmt, 1));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return sales_db_set_error (self->db, rc, error);
+    }
+
+  stmt = sales_db_prepare (self->db, update_sql[side], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stage_id);
+  sqlite3_bind_int64 (stmt, 2, deal_id);
+  sqlite3_bind_int (stmt, 3, index);
+  sqlite3_bind_int64 (stmt, 4, side == 0 ? next : prev);
+  sqlite3_bind_int64 (stmt, 5, SALES_DEAL_POSITION_GAP);
+  return sales_store_step (self, stmt, error);
+}
+
 /* Reads the positions of the cards at @index - 1 and @index among the cards
  * of @stage_id other than @deal_id. */
 static gboolean
@@ -236,7 +333,7 @@ sales_store_find_position (SalesStore      *self,
 
   if (has_prev && has_next && next - prev < 2)
     {
-      if (!renumber_stage (self, stage_id, deal_id, undo, error) ||
+      if (!renumber_side (self, stage_id, deal_id, index, prev, next, undo, error) ||
           !read_neighbours (self, stage_id, deal_id, index, &prev, &has_prev, &next, &has_next,
                             error))
         return FALSE;

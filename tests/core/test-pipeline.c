@@ -435,6 +435,56 @@ test_reorder_stage (Pipeline      *p,
   assert_stage_order (stages, "5:0 2:1 3:2 4:3 6:4 7:5 1:6");
 }
 
+static char *
+column_positions (Fixture *f)
+{
+  return test_query_text (f->db, "SELECT group_concat (title || ' ' || position, ', ') "
+                                 "FROM (SELECT * FROM deal ORDER BY position, id)");
+}
+
+#define assert_positions(f, expected) \
+  G_STMT_START { \
+    g_autofree char *positions_ = column_positions (f); \
+    g_assert_cmpstr (positions_, ==, expected); \
+  } G_STMT_END
+
+/* A drop between two cards without room between them rewrites only the
+ * cards on the shorter side, unless the stage has hardly any gaps at all. */
+static void
+test_renumber (Pipeline      *p,
+               gconstpointer  data)
+{
+  Fixture *f = &p->f;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Printers between ERP (0) and CRM (1): ERP goes GAP below CRM. */
+  test_exec (f->db, "UPDATE deal SET stage_id = 1, position = CASE id WHEN 1 THEN 0 "
+                    "WHEN 2 THEN 1 WHEN 3 THEN 5000 ELSE 10000 END");
+  sales_store_reload (f->store);
+  before = test_dump_table (f->db, "deal");
+  move (f, p->printers, 1, 1);
+  assert_positions (f, "ERP -1023, Printers -511, CRM 1, Cloud 5000");
+  g_assert_cmpint (sales_deal_get_position (p->erp), ==, -1023);
+  undo (f);
+  after = test_dump_table (f->db, "deal");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sales_deal_get_position (p->erp), ==, 0);
+
+  /* ERP between Cloud (9000) and Printers (9001): Printers goes GAP above Cloud. */
+  test_exec (f->db, "UPDATE deal SET position = CASE id WHEN 1 THEN 0 "
+                    "WHEN 2 THEN 5000 WHEN 3 THEN 9000 ELSE 9001 END");
+  sales_store_reload (f->store);
+  move (f, p->erp, 1, 2);
+  assert_positions (f, "CRM 5000, Cloud 9000, ERP 9512, Printers 10024");
+
+  /* Written 0, 1, 2, 3 like the sample data: the stage gets gaps whole. */
+  test_exec (f->db, "UPDATE deal SET position = id - 1");
+  sales_store_reload (f->store);
+  move (f, p->erp, 1, 2);
+  assert_positions (f, "CRM 1024, Cloud 2048, ERP 2560, Printers 3072");
+}
+
 static SalesActivity *
 add_followup (Fixture *f,
               gint64   deal_id,
@@ -541,6 +591,8 @@ main (int   argc,
               pipeline_tear_down);
   g_test_add ("/pipeline/delete-stage-moving-deals", Pipeline, NULL, pipeline_set_up,
               test_delete_stage_moving_deals, pipeline_tear_down);
+  g_test_add ("/pipeline/renumber", Pipeline, NULL, pipeline_set_up, test_renumber,
+              pipeline_tear_down);
   g_test_add ("/pipeline/reorder-stage", Pipeline, NULL, pipeline_set_up, test_reorder_stage,
               pipeline_tear_down);
   g_test_add ("/pipeline/followup", Pipeline, NULL, pipeline_set_up, test_followup,
