@@ -121,6 +121,12 @@ gboolean         sales_store_insert_history         (SalesStore      *self,
                                                      gint64           from_stage_id,
                                                      SalesUndoEntry  *undo,
                                                      GError         **error);
+gboolean         sales_store_check_lost_reason      (SalesDeal       *row,
+                                                     SalesStageKind   from,
+                                                     SalesStage      *to,
+                                                     GError         **error);
+
+/* sales-store-moves.c */
 gboolean         sales_store_find_position          (SalesStore      *self,
                                                      gint64           stage_id,
                                                      gint64           deal_id,
@@ -128,15 +134,6 @@ gboolean         sales_store_find_position          (SalesStore      *self,
                                                      SalesUndoEntry  *undo,
                                                      gint64          *position,
                                                      gboolean        *renumbered,
-                                                     GError         **error);
-gboolean         sales_store_deal_is_in_place       (SalesStore      *self,
-                                                     SalesDeal       *deal,
-                                                     int              index,
-                                                     gboolean        *in_place,
-                                                     GError         **error);
-gboolean         sales_store_check_lost_reason      (SalesDeal       *row,
-                                                     SalesStageKind   from,
-                                                     SalesStage      *to,
                                                      GError         **error);
 
 /* sales-store-undo.c */

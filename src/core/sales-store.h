@@ -87,6 +87,11 @@ gboolean         sales_store_move_deal         (SalesStore       *self,
                                                 gint64            stage_id,
                                                 int               index,
                                                 GError          **error);
+gboolean         sales_store_move_deal_above   (SalesStore       *self,
+                                                SalesDeal        *deal,
+                                                gint64            stage_id,
+                                                gint64            above_id,
+                                                GError          **error);
 
 /* The pipeline board (sales-store-pipeline.c) */
 gboolean         sales_store_mark_won          (SalesStore       *self,

@@ -10,9 +10,11 @@
  *              added up in threads meanwhile)
  *   move       sales_store_move_deal() of a deal of a random open column to
  *              another open column, at a random place ("anywhere") or among
- *              the first 20 cards ("top"), the way a drop calls it; the time
- *              runs until the call returns, when both columns' ids and
- *              totals have followed (they are checked after each move)
+ *              the first 20 cards ("top"); then, at a random place again,
+ *              sales_store_move_deal_above() with the card below the drop
+ *              ("above"). The time runs until the call returns, when both
+ *              columns' ids and totals have followed (they are checked
+ *              after each move)
  *   reference  the same move as bare SQL on a second connection: one
  *              transaction that updates the deal's row and adds its history
  *              row, with the neighbours' positions read by the same index
@@ -82,12 +84,19 @@ deals_alive (SalesStore *store)
 }
 
 /* One move through the store; checks both columns afterwards. */
+typedef enum
+{
+  MOVE_ANYWHERE,
+  MOVE_TOP,
+  MOVE_ABOVE,
+} MoveKind;
+
 static double
 move_one (SalesStore    *store,
           SalesDealList *from,
           SalesDealList *to,
           GRand         *rand,
-          gboolean       top)
+          MoveKind       kind)
 {
   g_autoptr(SalesDeal) deal = NULL;
   g_autoptr(GError) error = NULL;
@@ -95,10 +104,13 @@ move_one (SalesStore    *store,
   guint n_to = g_list_model_get_n_items (G_LIST_MODEL (to));
   gint64 total_from = sales_deal_list_get_total_cents (from);
   gint64 total_to = sales_deal_list_get_total_cents (to);
-  guint index = top ? (guint)g_rand_int_range (rand, 0, MIN (TOP_PLACES, n_to + 1))
-                    : (guint)g_rand_int_range (rand, 0, n_to + 1);
+  guint index = kind == MOVE_TOP ? (guint)g_rand_int_range (rand, 0, MIN (TOP_PLACES, n_to + 1))
+                                 : (guint)g_rand_int_range (rand, 0, n_to + 1);
+  gint64 stage_id = sales_record_get_id (SALES_RECORD (sales_deal_list_get_stage (to)));
+  gint64 above_id = sales_deal_list_get_deal_id (to, index);
   guint found = 0;
   gint64 id, amount;
+  gboolean moved;
   double start, elapsed;
 
   id = sales_deal_list_get_deal_id (from, (guint)g_rand_int_range (rand, 0, n_from));
@@ -107,9 +119,10 @@ move_one (SalesStore    *store,
   amount = sales_deal_get_amount_cents (deal);
 
   start = now_ms ();
-  if (!sales_store_move_deal (store, deal, sales_record_get_id (
-                                SALES_RECORD (sales_deal_list_get_stage (to))),
-                              (int)index, &error))
+  moved = kind == MOVE_ABOVE
+          ? sales_store_move_deal_above (store, deal, stage_id, above_id, &error)
+          : sales_store_move_deal (store, deal, stage_id, (int)index, &error);
+  if (!moved)
     g_error ("Cannot move a deal: %s", error->message);
   /* What a column header shows after the drop. */
   sales_deal_list_get_total_cents (from);
@@ -132,7 +145,7 @@ measure_moves (SalesStore *store,
                Board      *board,
                GRand      *rand,
                guint       moves,
-               gboolean    top)
+               MoveKind    kind)
 {
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -150,7 +163,7 @@ measure_moves (SalesStore *store,
                                                         : g_array_index (board->open, guint, 0);
 
       ms = move_one (store, g_ptr_array_index (board->lists, a),
-                     g_ptr_array_index (board->lists, b), rand, top);
+                     g_ptr_array_index (board->lists, b), rand, kind);
       g_array_append_val (samples, ms);
     }
 
@@ -277,6 +290,7 @@ main (int   argc,
   g_autoptr(GListModel) stages = NULL;
   g_autoptr(GArray) anywhere = NULL;
   g_autoptr(GArray) top = NULL;
+  g_autoptr(GArray) above = NULL;
   g_autoptr(GArray) reference = NULL;
   g_autoptr(GRand) rand = NULL;
   g_autofree char *path = NULL;
@@ -349,8 +363,9 @@ main (int   argc,
     }
   g_assert_cmpuint (board.open->len, >=, 2);
 
-  anywhere = measure_moves (store, &board, rand, (guint)moves, FALSE);
-  top = measure_moves (store, &board, rand, (guint)moves, TRUE);
+  anywhere = measure_moves (store, &board, rand, (guint)moves, MOVE_ANYWHERE);
+  top = measure_moves (store, &board, rand, (guint)moves, MOVE_TOP);
+  above = measure_moves (store, &board, rand, (guint)moves, MOVE_ABOVE);
 
   scroll (store, g_ptr_array_index (board.lists, biggest), (guint)window, &peak, &scroll_ms);
   alive_after_scroll = deals_alive (store);
@@ -364,6 +379,7 @@ main (int   argc,
                "\"alive_after_load\": %u, "
                "\"move_anywhere_median_ms\": %.3f, \"move_anywhere_p95_ms\": %.3f, "
                "\"move_top_median_ms\": %.3f, \"move_top_p95_ms\": %.3f, "
+               "\"move_above_median_ms\": %.3f, \"move_above_p95_ms\": %.3f, "
                "\"reference_median_ms\": %.3f, \"reference_p95_ms\": %.3f, \"moves\": %d, "
                "\"scroll_rows\": %u, \"scroll_window\": %d, \"scroll_ms\": %.1f, "
                "\"alive_peak\": %u, \"alive_after_scroll\": %u}\n",
@@ -371,6 +387,7 @@ main (int   argc,
                load_ids_ms, load_totals_ms, rss_after - rss_before, alive_after_load,
                percentile (anywhere, 0.5), percentile (anywhere, 0.95),
                percentile (top, 0.5), percentile (top, 0.95),
+               percentile (above, 0.5), percentile (above, 0.95),
                percentile (reference, 0.5), percentile (reference, 0.95), moves,
                g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (board.lists, biggest))),
                window, scroll_ms, peak, alive_after_scroll);
@@ -385,6 +402,8 @@ main (int   argc,
                percentile (anywhere, 0.5), percentile (anywhere, 0.95), moves);
       g_print ("move, top %d:   median %.3f ms, p95 %.3f ms (%d moves)\n", TOP_PLACES,
                percentile (top, 0.5), percentile (top, 0.95), moves);
+      g_print ("move above a card, anywhere: median %.3f ms, p95 %.3f ms (%d moves)\n",
+               percentile (above, 0.5), percentile (above, 0.95), moves);
       g_print ("reference SQL:  median %.3f ms, p95 %.3f ms\n",
                percentile (reference, 0.5), percentile (reference, 0.95));
       g_print ("scroll of %u rows by %d: %.0f ms; deal objects alive: peak %u, after %u\n",

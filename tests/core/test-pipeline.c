@@ -485,6 +485,91 @@ test_renumber (Pipeline      *p,
   assert_positions (f, "CRM 1024, Cloud 2048, ERP 2560, Printers 3072");
 }
 
+static char *
+stage_column (Fixture *f,
+              gint64   stage_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (title || ' ' || position, ', ') "
+                                          "FROM (SELECT * FROM deal WHERE stage_id = %"
+                                          G_GINT64_FORMAT " ORDER BY position, id)",
+                                          stage_id);
+
+  return test_query_text (f->db, sql);
+}
+
+#define assert_stage_column(f, stage_id, expected) \
+  G_STMT_START { \
+    g_autofree char *column_ = stage_column (f, stage_id); \
+    g_assert_cmpstr (column_, ==, expected); \
+  } G_STMT_END
+
+static void
+move_above (Fixture   *f,
+            SalesDeal *deal,
+            gint64     stage_id,
+            gint64     above_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sales_store_move_deal_above (f->store, deal, stage_id, above_id, &error));
+  g_assert_no_error (error);
+}
+
+/* A drop names its place by the card it lands above. */
+static void
+test_move_above (Pipeline      *p,
+                 gconstpointer  data)
+{
+  Fixture *f = &p->f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *history = NULL;
+
+  /* Lead: ERP 0, CRM 1024; Needs confirmed: Cloud 0, Printers 1024. */
+  f->now = TEST_T0 + 100;
+  move_above (f, p->erp, 3, 4);
+  assert_stage_column (f, 3, "Cloud 0, ERP 512, Printers 1024");
+  g_assert_cmpstr (sales_store_get_undo_label (f->store), ==, "Moved “ERP” to Needs confirmed");
+  history = test_dump_table (f->db, "deal_stage_history");
+  g_assert_true (g_str_has_suffix (history, "\n5|1|1|3|1700000100|\n"));
+
+  move_above (f, p->crm, 3, 0);
+  assert_stage_column (f, 3, "Cloud 0, ERP 512, Printers 1024, CRM 2048");
+
+  /* Where they already are: nothing is written. */
+  before = test_dump_all (f->db);
+  move_above (f, p->cloud, 3, 1);
+  move_above (f, p->cloud, 3, 3);
+  move_above (f, p->crm, 3, 0);
+  after = test_dump_all (f->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (sales_store_get_undo_label (f->store), ==, "Moved “CRM” to Needs confirmed");
+
+  /* To the top, within the stage. */
+  move_above (f, p->printers, 3, 3);
+  assert_stage_column (f, 3, "Printers -1024, Cloud 0, ERP 512, CRM 2048");
+  undo (f);
+  assert_stage_column (f, 3, "Cloud 0, ERP 512, Printers 1024, CRM 2048");
+
+  /* Above a card of another stage: refused, nothing written. */
+  g_clear_pointer (&before, g_free);
+  before = test_dump_all (f->db);
+  g_assert_false (sales_store_move_deal_above (f->store, p->crm, 1, 4, &error));
+  g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = test_dump_all (f->db);
+  g_assert_cmpstr (after, ==, before);
+
+  /* No room above Cloud: Printers, the one card above it, goes down. */
+  test_exec (f->db, "UPDATE deal SET position = CASE id WHEN 4 THEN 0 WHEN 3 THEN 1 "
+                    "WHEN 1 THEN 5000 ELSE 10000 END");
+  sales_store_reload (f->store);
+  move_above (f, p->crm, 3, 3);
+  assert_stage_column (f, 3, "Printers -1023, CRM -511, Cloud 1, ERP 5000");
+}
+
 static SalesActivity *
 add_followup (Fixture *f,
               gint64   deal_id,
@@ -591,6 +676,8 @@ main (int   argc,
               pipeline_tear_down);
   g_test_add ("/pipeline/delete-stage-moving-deals", Pipeline, NULL, pipeline_set_up,
               test_delete_stage_moving_deals, pipeline_tear_down);
+  g_test_add ("/pipeline/move-above", Pipeline, NULL, pipeline_set_up, test_move_above,
+              pipeline_tear_down);
   g_test_add ("/pipeline/renumber", Pipeline, NULL, pipeline_set_up, test_renumber,
               pipeline_tear_down);
   g_test_add ("/pipeline/reorder-stage", Pipeline, NULL, pipeline_set_up, test_reorder_stage,
