@@ -24,37 +24,8 @@
  */
 #include "config.h"
 
-#include "sales-deal-list.h"
-#include "sales-store-private.h"
+#include "sales-deal-list-private.h"
 
-struct _SalesDealList
-{
-  GObject          parent_instance;
-
-  SalesStore      *store;
-  SalesStage      *stage;
-  SalesDealFilter *filter;
-  guint            limit;
-
-  /* gint64: the deals in board order; for a windowed list, the first ones */
-  GArray          *ids;
-
-  /* Built from the stage and the filter by prepare() */
-  gboolean         closed;
-  char            *pattern;
-  sqlite3_stmt    *select_ids;
-  sqlite3_stmt    *match;
-  sqlite3_stmt    *match_before;
-
-  /* The count and the totals, once totals_known; see start_totals() */
-  char            *count_sql;
-  guint            totals_source;
-  GCancellable    *totals_cancellable;
-  gboolean         totals_stale;
-  gboolean         totals_known;
-  guint            n_deals;
-  gint64           total_cents;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -265,12 +236,12 @@ warn_step (SalesDealList *self,
   g_warning ("Cannot read the deals of a board column: %s", error->message);
 }
 
-/* Totals */
+/* Totals; sales-deal-list-totals.c adds them up */
 
-static void
-set_totals (SalesDealList *self,
-            guint          n_deals,
-            gint64         total_cents)
+void
+sales_deal_list_set_totals (SalesDealList *self,
+                            guint          n_deals,
+                            gint64         total_cents)
 {
   guint old_n = self->n_deals;
   gint64 old_total = self->total_cents;
@@ -288,185 +259,15 @@ set_totals (SalesDealList *self,
     }
 }
 
-typedef struct
-{
-  char   *path;
-  char   *sql;
-  gint64  stage_id;
-  char   *pattern;
-} TotalsJob;
-
-typedef struct
-{
-  guint  n_deals;
-  gint64 total_cents;
-} Totals;
-
-static void
-totals_job_free (gpointer data)
-{
-  TotalsJob *job = data;
-
-  g_free (job->path);
-  g_free (job->sql);
-  g_free (job->pattern);
-  g_free (job);
-}
-
-/* On a connection of its own: readers do not wait for the writer in WAL
- * mode, and the main thread goes on drawing meanwhile. */
-static void
-totals_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  TotalsJob *job = task_data;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  Totals *totals;
-  int rc;
-
-  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_prepare_v2 (db, job->sql, -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "@stage"), job->stage_id);
-      if (job->pattern != NULL)
-        sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "@search"), job->pattern, -1,
-                           SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-
-  if (rc == SQLITE_ROW)
-    {
-      totals = g_new (Totals, 1);
-      totals->n_deals = (guint)sqlite3_column_int64 (stmt, 0);
-      totals->total_cents = sqlite3_column_int64 (stmt, 1);
-      g_task_return_pointer (task, totals, g_free);
-    }
-  else
-    g_task_return_new_error (task, SALES_DB_ERROR, SALES_DB_ERROR_FAILED, "%s",
-                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
-static void start_totals (SalesDealList *self);
-
-static void
-set_totals_known (SalesDealList *self,
-                  gboolean       known)
+void
+sales_deal_list_set_totals_known (SalesDealList *self,
+                                  gboolean       known)
 {
   if (self->totals_known == known)
     return;
 
   self->totals_known = known;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTALS_KNOWN]);
-}
-
-static void
-totals_done (GObject      *source_object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree Totals *totals = NULL;
-  SalesDealList *self;
-
-  /* The list may be gone: it cancels before it goes. */
-  totals = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = user_data;
-  g_clear_object (&self->totals_cancellable);
-
-  if (totals == NULL)
-    {
-      g_warning ("Cannot add up the deals of a board column: %s", error->message);
-      return;
-    }
-
-  if (self->totals_stale)
-    {
-      start_totals (self);
-      return;
-    }
-
-  set_totals (self, totals->n_deals, totals->total_cents);
-  set_totals_known (self, TRUE);
-}
-
-static gboolean
-run_totals (gpointer data)
-{
-  SalesDealList *self = data;
-  g_autoptr(GTask) task = NULL;
-  TotalsJob *job;
-
-  self->totals_source = 0;
-  if (self->count_sql == NULL)
-    return G_SOURCE_REMOVE;
-
-  job = g_new0 (TotalsJob, 1);
-  job->path = g_strdup (sales_db_get_path (sales_store_get_db (self->store)));
-  job->sql = g_strdup (self->count_sql);
-  job->stage_id = sales_record_get_id (SALES_RECORD (self->stage));
-  job->pattern = g_strdup (self->pattern);
-
-  self->totals_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->totals_cancellable, totals_done, self);
-  g_task_set_source_tag (task, start_totals);
-  g_task_set_task_data (task, job, totals_job_free);
-  g_task_run_in_thread (task, totals_thread);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Counts and adds up the column in SQL, in a thread: for a column of
- * 100 000 deals that reads every row, which would hold up the window. The
- * thread starts once the main loop is idle, so that it does not compete
- * with the first frame for the processor. */
-static void
-start_totals (SalesDealList *self)
-{
-  if (self->count_sql == NULL)
-    return;
-
-  if (self->totals_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->totals_cancellable);
-      g_clear_object (&self->totals_cancellable);
-    }
-
-  self->totals_stale = FALSE;
-  if (self->totals_source == 0)
-    self->totals_source = g_idle_add_full (G_PRIORITY_LOW, run_totals, self, NULL);
-}
-
-/* After something the list cannot account for. */
-static void
-refresh_totals (SalesDealList *self)
-{
-  set_totals_known (self, FALSE);
-  start_totals (self);
-}
-
-static void
-add_to_totals (SalesDealList *self,
-               int            n_deals,
-               gint64         total_cents)
-{
-  if (self->totals_known)
-    set_totals (self, self->n_deals + n_deals, self->total_cents + total_cents);
-  else
-    self->totals_stale = TRUE;
 }
 
 /* The ids */
@@ -541,7 +342,7 @@ reload (SalesDealList *self)
 
   if (ids != NULL)
     replace_ids (self, ids);
-  refresh_totals (self);
+  sales_deal_list_refresh_totals (self);
 }
 
 static void
@@ -741,7 +542,7 @@ update_all_ids (SalesDealList *self,
               reload (self);
               return;
             }
-          add_to_totals (self, 1, amount_cents);
+          sales_deal_list_add_to_totals (self, 1, amount_cents);
         }
       return;
     }
@@ -750,9 +551,9 @@ update_all_ids (SalesDealList *self,
     {
       remove_at (self, index);
       if (before != NULL)
-        add_to_totals (self, -1, -sales_deal_get_amount_cents (before));
+        sales_deal_list_add_to_totals (self, -1, -sales_deal_get_amount_cents (before));
       else
-        refresh_totals (self);
+        sales_deal_list_refresh_totals (self);
       return;
     }
 
@@ -773,9 +574,9 @@ update_all_ids (SalesDealList *self,
     }
 
   if (before != NULL)
-    add_to_totals (self, 0, amount_cents - sales_deal_get_amount_cents (before));
+    sales_deal_list_add_to_totals (self, 0, amount_cents - sales_deal_get_amount_cents (before));
   else
-    refresh_totals (self);
+    sales_deal_list_refresh_totals (self);
 }
 
 static void
@@ -793,7 +594,7 @@ update_window (SalesDealList *self,
     {
       /* Without the old row, the totals may have counted the deal. */
       if (before == NULL && change != SALES_CHANGE_INSERTED)
-        refresh_totals (self);
+        sales_deal_list_refresh_totals (self);
       return;
     }
 
@@ -820,9 +621,9 @@ update_window (SalesDealList *self,
     }
 
   if (before == NULL && change != SALES_CHANGE_INSERTED)
-    refresh_totals (self);
+    sales_deal_list_refresh_totals (self);
   else
-    add_to_totals (self, (matches ? 1 : 0) - (matched ? 1 : 0),
+    sales_deal_list_add_to_totals (self, (matches ? 1 : 0) - (matched ? 1 : 0),
                    (matches ? amount_cents : 0) -
                    (matched ? sales_deal_get_amount_cents (before) : 0));
 }
@@ -884,10 +685,7 @@ sales_deal_list_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, on_filter_notify, self);
   g_clear_object (&self->filter);
-  g_clear_handle_id (&self->totals_source, g_source_remove);
-  if (self->totals_cancellable != NULL)
-    g_cancellable_cancel (self->totals_cancellable);
-  g_clear_object (&self->totals_cancellable);
+  sales_deal_list_stop_totals (self);
 
   G_OBJECT_CLASS (sales_deal_list_parent_class)->dispose (object);
 }
