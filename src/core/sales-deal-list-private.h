@@ -28,7 +28,7 @@ struct _SalesDealList
   sqlite3_stmt    *match;
   sqlite3_stmt    *match_before;
 
-  /* The count and the totals, once totals_known; see start_totals() */
+  /* The count and the totals, once totals_known; see sales-deal-list-totals.c */
   char            *count_sql;
   guint            totals_source;
   GCancellable    *totals_cancellable;

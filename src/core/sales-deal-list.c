@@ -13,8 +13,8 @@
  * in the same relative order when it renumbers a stage), and tells views
  * about exactly that one item. The count and the totals are kept the same
  * way, from the deal as it is and as it was (sales_store_get_deal_before());
- * they are computed in SQL, in a thread, only when the whole list loads (at
- * first, with a new filter, on ::reset).
+ * they are computed in SQL, in a thread (sales-deal-list-totals.c), only
+ * when the whole list loads (at first, with a new filter, on ::reset).
  *
  * Weighted total: total_cents × probability / 100 of the whole column,
  * rounded half up, so it is the figure a person gets from the header's
@@ -25,7 +25,6 @@
 #include "config.h"
 
 #include "sales-deal-list-private.h"
-
 
 static void list_model_iface_init (GListModelInterface *iface);
 
