@@ -410,14 +410,16 @@ static void
 test_demo_existing_data (Fixture       *f,
                          gconstpointer  data)
 {
-  const char *user_deal = "SELECT title || '|' || stage_id || '|' || position || '|' || created_at"
-                          " FROM deal WHERE id = 1";
   gint64 first_stage = test_query_int (f->db, "SELECT id FROM stage ORDER BY position LIMIT 1");
   g_autoptr(SalesRep) rep = test_add_rep (f, "Zoe Example");
   g_autoptr(SalesCustomer) customer =
     test_add_customer (f, "Acme", sales_record_get_id (SALES_RECORD (rep)));
   g_autoptr(SalesDeal) deal = test_add_deal (f, sales_record_get_id (SALES_RECORD (customer)),
                                              first_stage, "Anvils", 100000);
+  g_autofree char *user_deal =
+    g_strdup_printf ("SELECT title || '|' || stage_id || '|' || position || '|' || created_at"
+                     " FROM deal WHERE id = %" G_GINT64_FORMAT,
+                     sales_record_get_id (SALES_RECORD (deal)));
   g_autofree char *before = test_query_text (f->db, user_deal);
   g_autofree char *after = NULL;
 
