@@ -77,8 +77,8 @@ test_fresh (void)
   g_autofree char *reasons = NULL;
   g_autofree char *journal = NULL;
 
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
-  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 2);
   assert_documented_schema (db);
 
   /* The default pipeline of the Foundation issue; LANGUAGE=en leaves it in English. */
@@ -156,7 +156,7 @@ test_reopen (void)
 
   db = open_db (path);
   after = test_dump_all (db);
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
   /* No table created or altered, no default row added twice. */
   g_assert_cmpint (test_query_int (db, "PRAGMA schema_version"), ==, schema_before);
   g_assert_cmpstr (after, ==, before);
@@ -181,10 +181,51 @@ test_from_version_0 (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 
   db = open_db (path);
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
   assert_documented_schema (db);
   g_assert_cmpint (sales_db_count (db, "stage"), ==, 7);
   g_assert_cmpint (sales_db_count (db, "lost_reason"), ==, 5);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
+/* A version-1 file with data in it, as the first release wrote it, is brought
+ * to the current version with its rows untouched and the new index in place. */
+static void
+test_from_version_1 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  db = sales_db_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 1);
+  test_exec (db,
+             "INSERT INTO customer (id, name, tier, created_at, updated_at) "
+             "VALUES (7, '华为技术', 'A', 1760000000, 1760000000);"
+             "INSERT INTO deal (id, title, customer_id, stage_id, amount_cents, created_at, "
+             "                  stage_changed_at) "
+             "VALUES (3, 'ERP', 7, 2, 12345600, 1760000000, 1760000100);");
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE name = 'deal_stage_amount'"), ==, 0);
+  before = test_dump_all (db);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
+  assert_documented_schema (db);
+  after = test_dump_all (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE type = 'index' AND name = 'deal_stage_amount'"),
+                   ==, 1);
+  g_assert_cmpint (test_query_int (db, "SELECT sum (amount_cents) FROM deal WHERE stage_id = 2"),
+                   ==, 12345600);
 
   g_assert_finalize_object (g_steal_pointer (&db));
   test_remove_dir (dir);
@@ -201,7 +242,7 @@ test_newer_version (void)
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
-  test_exec (db, "PRAGMA user_version = 2");
+  test_exec (db, "PRAGMA user_version = 3");
   g_assert_finalize_object (g_steal_pointer (&db));
   before = test_read_file (path, &before_len);
 
@@ -316,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/db/modes", test_modes);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/from-version-0", test_from_version_0);
+  g_test_add_func ("/db/from-version-1", test_from_version_1);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);
