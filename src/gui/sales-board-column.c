@@ -1,9 +1,17 @@
 /* sales-board-column.c: the deals of one stage on the pipeline board
  *
- * The column is a header with the stage's figures over a GtkListView of the stage's
- * SalesDealList. The list view creates cards only for the rows on screen and rebinds
- * them as it scrolls, so a column of a hundred thousand deals costs what a column of
- * twenty does; nothing here walks the items of the list.
+ * The column is a header with the stage's figures over a list view of the stage's
+ * SalesDealList. The list view creates cards only for the rows near the screen and
+ * rebinds them as it scrolls, so a column of a hundred thousand deals costs what a column
+ * of twenty does; nothing here walks the items of the list.
+ *
+ * The list view is a GtkGridView of one column rather than a GtkListView: before GTK 4.12
+ * a GtkListView keeps 200 rows alive around what is on screen, whatever its height, which
+ * for seven columns is more than a thousand cards to build, bind and lay out before the
+ * first frame; the grid view keeps 30-odd. It is given a slice of the list that starts
+ * with the rows a screen holds and grows as the column is scrolled towards its end, so the
+ * first frame builds only the cards that can be seen. A won or lost column gets its model
+ * only once it is expanded, so its hidden list builds nothing.
  *
  * Drops: the column is the drop target; it works out where among its cards the pointer
  * is (the card under the pointer, above or below its middle) and emits ::deal-dropped
@@ -26,6 +34,11 @@
 #define OPEN_WIDTH      280
 #define COLLAPSED_WIDTH 150
 
+/* Rows of the slice the list view starts with (more than a tall screen shows), and how
+ * many more it gets whenever the column is scrolled to within half a screen of its end. */
+#define SLICE_START 12
+#define SLICE_STEP  24
+
 struct _SalesBoardColumn
 {
   GtkWidget        parent_instance;
@@ -35,6 +48,8 @@ struct _SalesBoardColumn
   SalesStage      *stage;
   SalesDealFilter *filter;
   SalesDealList   *deals;
+  GtkSliceListModel *slice;
+  guint            grow_source;
 
   /* Bound cards by deal, to find the card of a deal without touching the model. */
   GHashTable      *cards;
@@ -50,7 +65,7 @@ struct _SalesBoardColumn
   GtkMenuButton   *add_button;
   GtkToggleButton *expand_button;
   GtkWidget       *scroller;
-  GtkListView     *list_view;
+  GtkGridView     *list_view;
   GtkLabel        *drop_hint;
 
   guint            expanded : 1;
@@ -147,6 +162,14 @@ update_expanded (SalesBoardColumn *self)
 
   g_assert (SALES_IS_BOARD_COLUMN (self));
 
+  if (show_list && gtk_grid_view_get_model (self->list_view) == NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = NULL;
+
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+      gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+    }
+
   gtk_widget_set_size_request (GTK_WIDGET (self), show_list ? OPEN_WIDTH : COLLAPSED_WIDTH, -1);
   gtk_widget_set_visible (self->scroller, show_list);
   gtk_widget_set_visible (GTK_WIDGET (self->drop_hint), !show_list);
@@ -186,6 +209,42 @@ on_list_activate (SalesBoardColumn *self,
   id = sales_deal_list_get_deal_id (self->deals, position);
   if (id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "board.open-deal", "x", id);
+}
+
+/* The slice */
+
+static void
+grow_slice (SalesBoardColumn *self,
+            guint             size)
+{
+  if (size > gtk_slice_list_model_get_size (self->slice))
+    gtk_slice_list_model_set_size (self->slice, size);
+}
+
+static gboolean
+grow_slice_when_near_end (gpointer data)
+{
+  SalesBoardColumn *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double end = gtk_adjustment_get_value (adjustment) + page;
+
+  self->grow_source = 0;
+
+  if (page > 0 && end >= gtk_adjustment_get_upper (adjustment) - page / 2)
+    grow_slice (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The adjustment changes while the list view is allocated, when its items must not. */
+static void
+on_scrolled (SalesBoardColumn *self)
+{
+  g_assert (SALES_IS_BOARD_COLUMN (self));
+
+  if (self->grow_source == 0)
+    self->grow_source = g_idle_add (grow_slice_when_near_end, self);
 }
 
 /* The list view's factory */
@@ -333,7 +392,8 @@ sales_board_column_get_drop_position (SalesBoardColumn *self,
 
   g_return_val_if_fail (SALES_IS_BOARD_COLUMN (self), 0);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  /* The cards shown: below the last of them is after it, not the end of the stage. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
   if (!gtk_widget_get_visible (self->scroller) || n_items == 0)
     return 0;
 
@@ -412,8 +472,8 @@ sales_board_column_constructed (GObject *object)
 {
   SalesBoardColumn *self = (SalesBoardColumn *)object;
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
   GtkDropTarget *drop_target;
+  GtkAdjustment *adjustment;
   GtkWidget *quick_create;
 
   G_OBJECT_CLASS (sales_board_column_parent_class)->constructed (object);
@@ -423,6 +483,13 @@ sales_board_column_constructed (GObject *object)
   g_assert (self->stage != NULL);
 
   self->deals = sales_deal_list_new (self->store, self->stage, self->filter);
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0,
+                                          SLICE_START);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deals, "notify::n-deals", G_CALLBACK (update_header), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deals, "notify::total-cents", G_CALLBACK (update_header), self,
@@ -438,10 +505,7 @@ sales_board_column_constructed (GObject *object)
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_card), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_card), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_card), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_factory (self->list_view, factory);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->deals)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
 
   drop_target = gtk_drop_target_new (SALES_TYPE_DEAL, GDK_ACTION_MOVE);
   g_signal_connect_swapped (drop_target, "motion", G_CALLBACK (on_drop_motion), self);
@@ -480,6 +544,7 @@ sales_board_column_dispose (GObject *object)
 {
   SalesBoardColumn *self = (SalesBoardColumn *)object;
 
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_BOARD_COLUMN);
 
   G_OBJECT_CLASS (sales_board_column_parent_class)->dispose (object);
@@ -492,6 +557,7 @@ sales_board_column_finalize (GObject *object)
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_object (&self->focus_deal);
+  g_clear_object (&self->slice);
   g_clear_object (&self->deals);
   g_clear_object (&self->filter);
   g_clear_object (&self->stage);
@@ -686,7 +752,12 @@ sales_board_column_get_deals (SalesBoardColumn *self)
   return self->deals;
 }
 
-GtkListView *
+/**
+ * sales_board_column_get_list_view:
+ *
+ * Returns: (transfer none): the view of the column's cards, a one-column #GtkGridView
+ */
+GtkGridView *
 sales_board_column_get_list_view (SalesBoardColumn *self)
 {
   g_return_val_if_fail (SALES_IS_BOARD_COLUMN (self), NULL);
@@ -762,6 +833,7 @@ sales_board_column_focus_deal (SalesBoardColumn *self,
     }
 
   g_set_object (&self->focus_deal, deal);
+  grow_slice (self, position + SLICE_START);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 

@@ -22,7 +22,7 @@ SalesBoardColumn *sales_board_column_new                (SalesStore       *store
                                                          SalesDealFilter  *filter);
 SalesStage       *sales_board_column_get_stage          (SalesBoardColumn *self);
 SalesDealList    *sales_board_column_get_deals          (SalesBoardColumn *self);
-GtkListView      *sales_board_column_get_list_view      (SalesBoardColumn *self);
+GtkGridView      *sales_board_column_get_list_view      (SalesBoardColumn *self);
 gboolean          sales_board_column_get_expanded       (SalesBoardColumn *self);
 void              sales_board_column_set_expanded       (SalesBoardColumn *self,
                                                          gboolean          expanded);

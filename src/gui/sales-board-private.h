@@ -27,6 +27,8 @@ struct _SalesBoard
 
   AdwToast        *toast;
   GtkWindow       *dialog;
+  /* When the cards last read their time-dependent state, by the store's clock. */
+  gint64           refreshed_at;
 
   GtkWidget       *box;
   GtkWidget       *filter_bar;

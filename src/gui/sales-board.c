@@ -16,6 +16,9 @@
 
 #include "sales-board-private.h"
 
+/* How stale the cards' time-dependent badges may get while the board is hidden. */
+#define REFRESH_INTERVAL_S (10 * 60)
+
 G_DEFINE_FINAL_TYPE (SalesBoard, sales_board, GTK_TYPE_WIDGET)
 
 enum {
@@ -243,10 +246,16 @@ static void
 sales_board_map (GtkWidget *widget)
 {
   SalesBoard *self = SALES_BOARD (widget);
+  gint64 now = sales_store_now (self->store);
 
   GTK_WIDGET_CLASS (sales_board_parent_class)->map (widget);
 
-  /* Rotting and "due today" change with the date, not only with the data. */
+  /* Rotting and "due today" change with the time, not only with the data; a board shown
+   * again after a while reads them again, not on every switch of views. */
+  if (now - self->refreshed_at < REFRESH_INTERVAL_S)
+    return;
+
+  self->refreshed_at = now;
   for (guint i = 0; i < self->columns->len; i++)
     sales_board_column_refresh_cards (g_ptr_array_index (self->columns, i));
 }
@@ -281,6 +290,7 @@ sales_board_constructed (GObject *object)
 
   rebuild_owner_choices (self);
   rebuild_columns (self);
+  self->refreshed_at = sales_store_now (self->store);
 }
 
 static void

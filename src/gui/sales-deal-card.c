@@ -112,6 +112,15 @@ swap_object (gpointer  *field,
 }
 
 static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  /* Setting the same text again still costs the label a new layout. */
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+static void
 update_followup (SalesDealCard *self)
 {
   GtkWidget *badge = GTK_WIDGET (self->followup_label);
@@ -154,7 +163,7 @@ update_followup (SalesDealCard *self)
       break;
     }
 
-  gtk_label_set_label (self->followup_label, text);
+  set_label (self->followup_label, text);
 
   if (self->rot_days > 0)
     {
@@ -162,7 +171,7 @@ update_followup (SalesDealCard *self)
                                                "Rotting for %d day", "Rotting for %d days",
                                                self->rot_days),
                                   self->rot_days);
-      gtk_label_set_label (self->rot_label, rot_text);
+      set_label (self->rot_label, rot_text);
       gtk_widget_add_css_class (GTK_WIDGET (self), "rotting");
     }
   else
@@ -233,10 +242,41 @@ update_related (SalesDealCard *self)
   swap_object ((gpointer *)&self->stage, stage, G_CALLBACK (on_related_notify), self);
 }
 
+/* What the deal, its customer, owner and stage say. */
 static void
-update_labels (SalesDealCard *self)
+update_text (SalesDealCard *self)
 {
   g_autofree char *amount = NULL;
+  g_autofree char *close_text = NULL;
+  const char *owner = self->owner != NULL ? sales_rep_get_name (self->owner) : NULL;
+  const char *close;
+
+  g_assert (SALES_IS_DEAL_CARD (self));
+
+  set_label (self->title_label, sales_deal_get_title (self->deal));
+  set_label (self->customer_label,
+             self->customer != NULL ? sales_customer_get_name (self->customer) : "");
+
+  amount = sales_money_format (sales_deal_get_amount_cents (self->deal),
+                               sales_settings_get_currency (self->settings));
+  set_label (self->amount_label, amount);
+
+  /* The avatar lays its initials out again on every new text. Cards carry no tooltips:
+   * setting one costs a card more than the rest of its binding together. */
+  if (g_strcmp0 (adw_avatar_get_text (self->owner_avatar), owner) != 0)
+    adw_avatar_set_text (self->owner_avatar, owner);
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_avatar), owner != NULL);
+
+  close = sales_deal_get_expected_close (self->deal);
+  if (!sales_text_is_blank (close))
+    close_text = format_close_date (close);
+  set_label (self->close_label, close_text != NULL ? close_text : "");
+}
+
+/* What depends on the time as well: a passed close date, the follow-up badge, rotting. */
+static void
+update_state (SalesDealCard *self)
+{
   g_autofree char *today = NULL;
   const char *close;
   gboolean open;
@@ -246,37 +286,11 @@ update_labels (SalesDealCard *self)
   if (self->deal == NULL)
     return;
 
-  gtk_label_set_label (self->title_label, sales_deal_get_title (self->deal));
-  gtk_label_set_label (self->customer_label,
-                       self->customer != NULL ? sales_customer_get_name (self->customer) : "");
-
-  amount = sales_money_format (sales_deal_get_amount_cents (self->deal),
-                               sales_settings_get_currency (self->settings));
-  gtk_label_set_label (self->amount_label, amount);
-
-  adw_avatar_set_text (self->owner_avatar,
-                       self->owner != NULL ? sales_rep_get_name (self->owner) : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->owner_avatar), self->owner != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_avatar),
-                               self->owner != NULL ? sales_rep_get_name (self->owner) : NULL);
-
   close = sales_deal_get_expected_close (self->deal);
   open = self->stage == NULL || !sales_stage_is_closed (self->stage);
   today = today_iso (self->store);
   /* ISO dates compare as strings. A closed deal is past its expected close by design. */
   self->close_past = open && !sales_text_is_blank (close) && strcmp (close, today) < 0;
-
-  if (!sales_text_is_blank (close))
-    {
-      g_autofree char *text = format_close_date (close);
-
-      gtk_label_set_label (self->close_label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->close_label),
-                                   self->close_past ? _("Expected close date has passed")
-                                                    : _("Expected close date"));
-    }
-  else
-    gtk_label_set_label (self->close_label, "");
 
   if (self->close_past)
     gtk_widget_add_css_class (GTK_WIDGET (self->close_label), "error");
@@ -296,6 +310,18 @@ update_labels (SalesDealCard *self)
     }
 
   update_accessible (self);
+}
+
+static void
+update_labels (SalesDealCard *self)
+{
+  g_assert (SALES_IS_DEAL_CARD (self));
+
+  if (self->deal == NULL)
+    return;
+
+  update_text (self);
+  update_state (self);
 }
 
 static void
@@ -322,8 +348,7 @@ on_activity_changed (SalesDealCard *self)
 
   /* A follow-up logged or planned anywhere may be this deal's; the query is indexed and
    * only bound cards run it. */
-  if (self->deal != NULL)
-    update_labels (self);
+  update_state (self);
 }
 
 /* Dragging */
@@ -864,5 +889,5 @@ sales_deal_card_refresh (SalesDealCard *self)
 {
   g_return_if_fail (SALES_IS_DEAL_CARD (self));
 
-  update_labels (self);
+  update_state (self);
 }

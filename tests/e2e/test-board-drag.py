@@ -380,7 +380,7 @@ def main(argv):
                         return n
                 return None
 
-            card = wait_for(f'the card of {title!r}', card_of_deal, pump, 10)
+            card = wait_for(f'the card of {title!r}', card_of_deal, pump, 20)
             log(f'the card reads {name_of(card)!r}')
 
             located = wait_for('the window on the X server', lambda: window_origin(app.pid),
@@ -415,7 +415,7 @@ def main(argv):
                 return row is not None and row[0] == third_id
 
             try:
-                wait_for('the deal in the third stage in the database', moved, pump, 10)
+                wait_for('the deal in the third stage in the database', moved, pump, 20)
             except Failure:
                 with open(log_path) as f:
                     sys.stdout.write(f.read())
@@ -448,7 +448,7 @@ def main(argv):
                 return None
 
             try:
-                button = wait_for('the toast button Undo', undo_button, pump, 10)
+                button = wait_for('the toast button Undo', undo_button, pump, 20)
             except Failure:
                 sys.stdout.write('The buttons near the top of the accessible tree:\n')
                 for n in breadth_first(node, 2000):
@@ -467,7 +467,7 @@ def main(argv):
                 alive()
                 return read_deal(db_path, deal_id) == before
 
-            wait_for('the deal back where it was', restored, pump, 10)
+            wait_for('the deal back where it was', restored, pump, 20)
             log('the deal row is back as it was')
             check(read_history(db_path, deal_id) == history_before,
                   'the history is back as it was')
