@@ -371,6 +371,80 @@ respond (SalesBoard *board,
   g_assert_null (sales_board_get_dialog (board));
 }
 
+/* "label→action" of each item of @menu, its sections and submenus flattened, one a line. */
+static void
+describe_menu (GMenuModel *menu,
+               GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      if (label != NULL)
+        g_string_append_printf (out, "%s→%s\n", label, action != NULL ? action : "");
+      if (section != NULL)
+        describe_menu (section, out);
+      if (submenu != NULL)
+        describe_menu (submenu, out);
+    }
+}
+
+static void
+test_context_menu (BoardFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SalesDeal) d1 = get_deal (fixture, 0);
+  g_autoptr(GString) described = g_string_new (NULL);
+  SalesDealCard *card;
+  GtkWidget *popover = NULL;
+
+  show_board (fixture, 1280, 720);
+  card = wait_for_card (column_for (fixture, 0), d1);
+
+  /* The Menu key's action opens it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.show-menu", NULL));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (card)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_POPOVER_MENU (c))
+        popover = c;
+    }
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  /* Open, Move To the other open stages, Mark Won…, Mark Lost…, Delete. */
+  describe_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), described);
+  g_assert_cmpstr (described->str, ==,
+                   "_Open→board.open-deal\n"
+                   "_Move To→\n"
+                   "Initial contact→board.move-deal-to\n"
+                   "Needs confirmed→board.move-deal-to\n"
+                   "Proposal / quote→board.move-deal-to\n"
+                   "Negotiation→board.move-deal-to\n"
+                   "Mark _Won…→board.mark-won\n"
+                   "Mark _Lost…→board.mark-lost\n"
+                   "_Delete→board.delete-deal\n");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* "Move To ▸ Proposal / quote", as the menu item activates it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "board.move-deal-to", "(xx)",
+                                             fixture->deals[0], fixture->stages[3]));
+  g_assert_cmpint (sales_deal_get_stage_id (d1), ==, fixture->stages[3]);
+  assert_order (fixture, column_for (fixture, 3), "0");
+
+  /* "Mark Lost…" asks for the reason first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.mark-lost", "x",
+                                             fixture->deals[0]));
+  g_assert_true (SALES_IS_LOST_DIALOG (sales_board_get_dialog (fixture->board)));
+  respond (fixture->board, "cancel");
+  g_assert_cmpint (sales_deal_get_stage_id (d1), ==, fixture->stages[3]);
+}
+
 static void
 test_lost_dialog (BoardFixture  *fixture,
                   gconstpointer  data)
@@ -692,6 +766,7 @@ main (int   argc,
   ADD ("/board/card-badges", test_card_badges);
   ADD ("/board/quick-create", test_quick_create);
   ADD ("/board/keyboard-move", test_keyboard_move);
+  ADD ("/board/context-menu", test_context_menu);
   ADD ("/board/lost-dialog", test_lost_dialog);
   ADD ("/board/won-dialog", test_won_dialog);
   ADD ("/board/drop-positions", test_drop_positions);
