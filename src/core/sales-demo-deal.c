@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "sales-deal.h"
 #include "sales-demo-private.h"
 
 #define DAY       SALES_DEMO_DAY
@@ -21,9 +22,10 @@ typedef enum
  * stage, n_open + 1 the lost one. */
 typedef struct
 {
-  guint  stage[MAX_PATH];
-  gint64 at[MAX_PATH];
-  guint  n;
+  guint    stage[MAX_PATH];
+  gint64   at[MAX_PATH];
+  guint    n;
+  gint64   touched_at;   /* an open deal's last follow-up in its stage, or 0 */
 } Path;
 
 /* Most deals are small; a few big accounts run to millions of yuan. */
@@ -84,7 +86,8 @@ path_append (Path   *path,
 
 /* Walks a deal from the first open stage towards the outcome it is heading
  * for, sometimes skipping a stage; a walk that would pass `now` stops there,
- * and the deal is still open. */
+ * and the deal is still open. A deal heading nowhere sits at its stage until
+ * the rep gives it up as lost, unless that is still ahead. */
 static Outcome
 walk (const SalesDemoGenerator *g,
       SalesDemoRng             *rng,
@@ -117,6 +120,7 @@ walk (const SalesDemoGenerator *g,
     target = sales_demo_rng_below (rng, g->n_open);
 
   path->n = 0;
+  path->touched_at = 0;
   path_append (path, 0, created_at);
 
   for (guint s = 1; s <= target; s++)
@@ -130,7 +134,17 @@ walk (const SalesDemoGenerator *g,
     }
 
   if (intent == OUTCOME_OPEN)
-    return OUTCOME_OPEN;
+    {
+      /* A deal that stalls is given up on after weeks to months, so the open
+       * deals are the ones still being worked on, not every stall of the years. */
+      gint32 patience = (gint32)sales_demo_rng_range (rng, 14, 100);
+
+      t = sales_demo_ts (g, sales_demo_day (g, t) + patience, sales_demo_office_time (rng));
+      if (t >= g->now)
+        return OUTCOME_OPEN;
+      path_append (path, g->n_open + 1, t);
+      return OUTCOME_LOST;
+    }
 
   t = next_move (g, rng, t, pace);
   if (t >= g->now)
@@ -312,6 +326,60 @@ add_contract (SalesDemoGenerator  *g,
   return TRUE;
 }
 
+/* How long an open deal has sat idle, since it entered its stage and since
+ * its last follow-up done: mostly days, within the stage's rot_days, so that
+ * the rotting cards stand out on the board. The last follow-up goes into
+ * path->touched_at. A deal meant to rot that entered its stage too recently
+ * entered it earlier instead, when the move before leaves room, else it
+ * stays fresh: drawing 38 % leaves about a fifth of the open deals rotting. */
+static void
+settle_idle (const SalesDemoGenerator *g,
+             SalesDemoRng             *rng,
+             Path                     *path)
+{
+  guint stage = path->stage[path->n - 1];
+  gint32 rot = g->open_rot_days[stage] > 0 ? g->open_rot_days[stage] : 21;
+  gboolean rotting = sales_demo_rng_chance (rng, 380);
+  /* MIN evaluates its arguments twice: draw numbers before. */
+  gint32 a = (gint32)sales_demo_rng_range (rng, 0, rot - 1);
+  gint32 b = (gint32)sales_demo_rng_range (rng, 0, rot - 1);
+  gint32 idle = rotting ? rot + 1 + (gint32)sales_demo_rng_range (rng, 0, rot) : MIN (a, b);
+  /* Whole days idle at `now` are @idle for any time of this day. */
+  gint32 day = g->today - 1 - idle;
+  gint32 entered = sales_demo_day (g, path->at[path->n - 1]);
+  gint64 at = sales_demo_ts (g, day, sales_demo_office_time (rng));
+
+  if (entered < day)
+    path->touched_at = at;
+  else if (rotting && entered > day && path->n > 1 && path->at[path->n - 2] < at - DAY)
+    path->at[path->n - 1] = at;
+}
+
+/* When a follow-up done at @done was due: most are done on time, some days
+ * late, and some were never planned (0). */
+static gint64
+due_of_done (const SalesDemoGenerator *g,
+             SalesDemoRng             *rng,
+             gint64                    created_at,
+             gint64                    done)
+{
+  guint r = sales_demo_rng_below (rng, 100);
+
+  if (r < 65)
+    {
+      gint64 ahead = sales_demo_rng_range (rng, 0, 3 * HOUR);
+
+      return MIN (done + ahead, g->now - 1);
+    }
+  if (r < 85)
+    {
+      gint64 late = sales_demo_rng_range (rng, 1, 6) * DAY;
+
+      return MAX (created_at, done - late);
+    }
+  return 0;
+}
+
 /* Follow-ups between stage moves (done on time or late), the next one of an
  * open deal (planned, or overdue), and service visits after a win. */
 static gboolean
@@ -337,48 +405,50 @@ add_activities (SalesDemoGenerator  *g,
   for (guint m = 1; m < path->n; m++)
     {
       SalesDemoNote note = by_phase[path->stage[m - 1] * 3 / g->n_open][sales_demo_rng_below (rng, 3)];
-      gint64 done, due = 0;
-      guint r;
+      gint64 done;
 
       if (!sales_demo_rng_chance (rng, 600))
         continue;
 
       done = office_between (g, rng, path->at[m - 1], path->at[m]);
-      r = sales_demo_rng_below (rng, 100);
-      if (r < 65)
-        {
-          gint64 ahead = sales_demo_rng_range (rng, 0, 3 * HOUR);
-
-          due = MIN (done + ahead, g->now - 1);
-        }
-      else if (r < 85)
-        {
-          gint64 late = sales_demo_rng_range (rng, 1, 6) * DAY;
-
-          due = MAX (created_at, done - late);
-        }
-
       if (!add_activity (g, customer_id, deal_id, owner_id, note,
-                         sales_demo_note_pick (rng, lang, note), due, done, 0, error))
+                         sales_demo_note_pick (rng, lang, note),
+                         due_of_done (g, rng, created_at, done), done, 0, error))
         return FALSE;
     }
 
   if (outcome == OUTCOME_OPEN)
     {
-      guint r = sales_demo_rng_below (rng, 100);
-      SalesDemoNote note = by_phase[path->stage[path->n - 1] * 3 / g->n_open][r % 3];
-      gint64 due = 0;
+      guint phase = path->stage[path->n - 1] * 3 / g->n_open;
+      SalesDemoNote note = by_phase[phase][sales_demo_rng_below (rng, 3)];
+      gint32 touched_day = sales_demo_day (g, MAX (last_at, path->touched_at));
+      gint32 due_day;
+      gboolean planned;
+      guint r;
 
-      if (r < 22)
-        due = sales_demo_ts (g, sales_demo_day (g, last_at) + (gint32)sales_demo_rng_range (rng, 1, 20),
-                             sales_demo_office_time (rng));
-      if ((r < 22 && due >= g->now) || (r >= 22 && r < 82))
-        due = sales_demo_ts (g, g->today + (gint32)sales_demo_rng_range (rng, 0, 20),
-                             sales_demo_office_time (rng));
-
-      if (due != 0 &&
+      if (path->touched_at != 0 &&
           !add_activity (g, customer_id, deal_id, owner_id, note,
-                         sales_demo_note_pick (rng, lang, note), due, 0, 0, error))
+                         sales_demo_note_pick (rng, lang, note),
+                         due_of_done (g, rng, created_at, path->touched_at), path->touched_at, 0,
+                         error))
+        return FALSE;
+
+      /* The next one: mostly within two weeks, some overdue since the last touch. */
+      r = sales_demo_rng_below (rng, 100);
+      note = by_phase[phase][r % 3];
+      planned = r < 90;
+      if (r < 20 && touched_day < g->today - 1)
+        due_day = (gint32)sales_demo_rng_range (rng, MAX (touched_day + 1, g->today - 14),
+                                                g->today - 1);
+      else if (r < 28)
+        due_day = g->today + (gint32)sales_demo_rng_range (rng, 14, 30);
+      else
+        due_day = g->today + (gint32)sales_demo_rng_range (rng, 0, 13);
+
+      if (planned &&
+          !add_activity (g, customer_id, deal_id, owner_id, note,
+                         sales_demo_note_pick (rng, lang, note),
+                         sales_demo_ts (g, due_day, sales_demo_office_time (rng)), 0, 0, error))
         return FALSE;
     }
   else if (outcome == OUTCOME_WON)
@@ -464,6 +534,8 @@ sales_demo_write_deal (SalesDemoGenerator  *g,
   amount = deal_amount (&rng, c->tier);
   pace = sales_demo_rng_weighted (&rng, pace_weights, 3);
   outcome = walk (g, &rng, created_at, c->owner < 0, pace, &path);
+  if (outcome == OUTCOME_OPEN)
+    settle_idle (g, &rng, &path);
   final = path.stage[path.n - 1];
   last_at = path.at[path.n - 1];
   closed_day = sales_demo_day (g, last_at);
@@ -489,7 +561,8 @@ sales_demo_write_deal (SalesDemoGenerator  *g,
   sales_demo_value_int (&v[5], amount);
   sales_demo_value_static (&v[6], "CNY");
   sales_demo_value_text (g, SALES_DEMO_DEAL, &v[7], &expected_close);
-  sales_demo_value_int (&v[8], g->next_position[final]++);
+  sales_demo_value_int (&v[8], g->next_position[final]);
+  g->next_position[final] += SALES_DEAL_POSITION_GAP;
   sales_demo_value_int (&v[9], created_at);
   sales_demo_value_int (&v[10], last_at);
   if (outcome != OUTCOME_OPEN)

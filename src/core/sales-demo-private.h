@@ -303,6 +303,7 @@ typedef struct
   GPtrArray         *indexes;  /* the CREATE INDEX statements dropped in bulk */
 
   gint64            *open_stages;
+  gint32            *open_rot_days; /* 0 where the stage never rots */
   guint              n_open;
   gint64             won_stage;
   gint64             lost_stage;

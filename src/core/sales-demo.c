@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sales-deal.h"
 #include "sales-demo-private.h"
 
 #define DEFAULT_DEALS   600
@@ -222,13 +223,14 @@ load_pipeline (SalesDemoGenerator  *g,
                GError             **error)
 {
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) rot_days = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_autoptr(GArray) reasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g->won_stage = g->lost_stage = 0;
 
-  sqlite3_prepare_v2 (g->handle, "SELECT id, kind FROM stage ORDER BY position, id", -1,
+  sqlite3_prepare_v2 (g->handle, "SELECT id, kind, rot_days FROM stage ORDER BY position, id", -1,
                       &stmt, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -236,7 +238,12 @@ load_pipeline (SalesDemoGenerator  *g,
       const char *kind = (const char *)sqlite3_column_text (stmt, 1);
 
       if (g_str_equal (kind, "open"))
-        g_array_append_val (open, id);
+        {
+          gint32 rot = sqlite3_column_int (stmt, 2);
+
+          g_array_append_val (open, id);
+          g_array_append_val (rot_days, rot);
+        }
       else if (g_str_equal (kind, "won") && g->won_stage == 0)
         g->won_stage = id;
       else if (g_str_equal (kind, "lost") && g->lost_stage == 0)
@@ -257,10 +264,13 @@ load_pipeline (SalesDemoGenerator  *g,
   /* Deals walk the first open stages only; no real pipeline has more. */
   g->n_open = MIN (open->len, MAX_OPEN_STAGES);
   g->open_stages = g_memdup2 (open->data, sizeof (gint64) * g->n_open);
+  g->open_rot_days = g_memdup2 (rot_days->data, sizeof (gint32) * g->n_open);
 
+  /* Gaps like the store's, so that the first drops between demo cards find
+   * room and do not renumber a whole column. */
   g->next_position = g_new0 (gint64, g->n_open + 2);
   sqlite3_prepare_v2 (g->handle,
-                      "SELECT coalesce(max(position) + 1, 0) FROM deal WHERE stage_id = ?1",
+                      "SELECT coalesce(max(position) + ?2, 0) FROM deal WHERE stage_id = ?1",
                       -1, &stmt, NULL);
   for (guint i = 0; i < g->n_open + 2; i++)
     {
@@ -269,6 +279,7 @@ load_pipeline (SalesDemoGenerator  *g,
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, stage);
+      sqlite3_bind_int64 (stmt, 2, SALES_DEAL_POSITION_GAP);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         g->next_position[i] = sqlite3_column_int64 (stmt, 0);
     }
@@ -768,6 +779,7 @@ clear (SalesDemoGenerator *g)
   tables_clear (g);
   g_clear_pointer (&g->indexes, g_ptr_array_unref);
   g_free (g->open_stages);
+  g_free (g->open_rot_days);
   g_free (g->next_position);
   g_free (g->reasons);
   g_free (g->rep_ids);

@@ -13,7 +13,15 @@
  *   done_at) and instalments (payment_plan.due_on) that lie in the future.
  * - Stages and lost reasons are the database's own: open stages in position
  *   order, the first won and the first lost stage. Deals walk the open stages
- *   in order (sometimes skipping one); positions continue each stage column.
+ *   in order (sometimes skipping one). Positions are SALES_DEAL_POSITION_GAP
+ *   apart like the store's, from 0 or from a column's last card + the gap.
+ * - Deals are created evenly over the 18 months before `now`, and won and
+ *   lost ones closed over all of them. Open deals are the ones still being
+ *   worked on, mostly created in the last months: a deal that stalls is
+ *   given up as lost after two weeks to three months. About a fifth of the
+ *   open deals have sat idle (since entering their stage and since their
+ *   last done follow-up) past their stage's rot_days; most have a follow-up
+ *   planned within two weeks, some an overdue one.
  * - Reps are the same people for every seed: rep i has a fixed name and
  *   e-mail, and a rep already in the database with that e-mail is reused, so a
  *   second run adds no reps (or only the ones past those it finds).

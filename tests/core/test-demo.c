@@ -68,10 +68,15 @@ static const struct
   { "customers were created before now and updated after that",
     "SELECT count(*) FROM customer WHERE created_at >= @NOW@ OR updated_at >= @NOW@"
     " OR updated_at < created_at" },
-  { "stage positions are 0..n-1 in each stage",
+  { "stage positions are 0, 1024, 2048... in each stage",
     "SELECT count(*) FROM (SELECT count(*) AS n, count(DISTINCT position) AS d,"
-    "  min(position) AS lo, max(position) AS hi FROM deal GROUP BY stage_id)"
-    " WHERE d != n OR lo != 0 OR hi != n - 1" },
+    "  min(position) AS lo, max(position) AS hi, max(position % 1024) AS r"
+    "  FROM deal GROUP BY stage_id)"
+    " WHERE d != n OR lo != 0 OR hi != (n - 1) * 1024 OR r != 0" },
+  { "no open deal was created more than 18 months ago",
+    "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'open'"
+    " AND date(d.created_at, 'unixepoch', 'localtime') <"
+    "     date(@NOW@, 'unixepoch', 'localtime', '-18 months')" },
   { "payment plans add up to their contract",
     "SELECT count(*) FROM contract c WHERE c.amount_cents !="
     " (SELECT sum(amount_cents) FROM payment_plan p WHERE p.contract_id = c.id)"
@@ -309,6 +314,32 @@ test_demo_realistic (Fixture       *f,
     { "payments received late",
       "SELECT avg(EXISTS (SELECT 1 FROM payment x WHERE x.contract_id = p.contract_id"
       "  AND x.received_on > p.due_on)) FROM payment_plan p", 0.05, 0.6 },
+    /* Open deals are the ones being worked on: recent, and rotting (idle in
+     * whole days past the stage's rot_days, as the board counts) only some. */
+    { "open deals idle past their stage's rot_days",
+      "SELECT avg((" MIDNIGHT_SQL " - max(d.stage_changed_at,"
+      "  (SELECT coalesce(max(done_at), 0) FROM activity a WHERE a.deal_id = d.id)))"
+      "  / 86400 > s.rot_days)"
+      " FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'open'", 0.1, 0.3 },
+    { "open deals created in the last four months",
+      "SELECT avg(d.created_at >= " MIDNIGHT_SQL " - 120 * 86400)"
+      " FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'open'", 0.6, 0.98 },
+    { "open deals that entered their stage in the last six weeks",
+      "SELECT avg(d.stage_changed_at >= " MIDNIGHT_SQL " - 42 * 86400)"
+      " FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'open'", 0.75, 0.99 },
+    { "open deals with follow-ups done whose last one is within a month",
+      "SELECT avg(last >= " MIDNIGHT_SQL " - 30 * 86400) FROM"
+      " (SELECT (SELECT max(done_at) FROM activity a WHERE a.deal_id = d.id) AS last"
+      "  FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.kind = 'open')"
+      " WHERE last IS NOT NULL", 0.6, 1.0 },
+    { "planned follow-ups of open deals due in the next two weeks",
+      "SELECT avg(a.due_at >= " MIDNIGHT_SQL " AND a.due_at < " MIDNIGHT_SQL " + 14 * 86400)"
+      " FROM activity a JOIN deal d ON d.id = a.deal_id JOIN stage s ON s.id = d.stage_id"
+      " WHERE s.kind = 'open' AND a.done_at IS NULL", 0.5, 0.9 },
+    { "planned follow-ups of open deals that are overdue",
+      "SELECT avg(a.due_at < " MIDNIGHT_SQL ")"
+      " FROM activity a JOIN deal d ON d.id = a.deal_id JOIN stage s ON s.id = d.stage_id"
+      " WHERE s.kind = 'open' AND a.done_at IS NULL", 0.05, 0.35 },
   };
 
   generate (f->db, 5000, 3, NOW);
@@ -325,6 +356,7 @@ test_demo_realistic (Fixture       *f,
       share = sqlite3_column_double (stmt, 0);
       sqlite3_finalize (stmt);
 
+      g_test_message ("%s: %.3f", shares[i].what, share);
       if (share < shares[i].lo || share > shares[i].hi)
         g_error ("%s: %.3f, expected %.2f to %.2f", shares[i].what, share, shares[i].lo,
                  shares[i].hi);
@@ -342,6 +374,22 @@ test_demo_realistic (Fixture       *f,
                                           " AND due_at >= " MIDNIGHT_SQL), >, 100);
   g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM activity WHERE done_at IS NULL"
                                           " AND due_at < " MIDNIGHT_SQL), >, 20);
+
+  /* The KPI dashboard has history: deals are won and lost in every month of
+   * the 18 before this one but the first (2024-07), where few had had time to
+   * close. 5 000 deals over 18 months are about 280 a month. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT count(*) FROM (SELECT strftime('%%Y-%%m', d.closed_at,"
+                         " 'unixepoch', 'localtime') AS month, count(*) AS n FROM deal d"
+                         " JOIN stage s ON s.id = d.stage_id WHERE s.kind = '%s'"
+                         " GROUP BY month HAVING n >= 20)"
+                         " WHERE month BETWEEN '2024-08' AND '2025-12'",
+                         i == 0 ? "won" : "lost");
+
+      g_assert_cmpint (test_query_int (f->db, sql), ==, 17);
+    }
 
   /* Cycle times from days to months. */
   g_assert_cmpint (test_query_int (f->db,
@@ -416,12 +464,19 @@ test_demo_existing_data (Fixture       *f,
     test_add_customer (f, "Acme", sales_record_get_id (SALES_RECORD (rep)));
   g_autoptr(SalesDeal) deal = test_add_deal (f, sales_record_get_id (SALES_RECORD (customer)),
                                              first_stage, "Anvils", 100000);
+  gint64 deal_id = sales_record_get_id (SALES_RECORD (deal));
   g_autofree char *user_deal =
     g_strdup_printf ("SELECT title || '|' || stage_id || '|' || position || '|' || created_at"
-                     " FROM deal WHERE id = %" G_GINT64_FORMAT,
-                     sales_record_get_id (SALES_RECORD (deal)));
-  g_autofree char *before = test_query_text (f->db, user_deal);
+                     " FROM deal WHERE id = %" G_GINT64_FORMAT, deal_id);
+  g_autofree char *move = g_strdup_printf ("UPDATE deal SET position = 5000"
+                                           " WHERE id = %" G_GINT64_FORMAT, deal_id);
+  g_autofree char *positions = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+
+  /* Where drops between cards may have left the user's card. */
+  test_exec (f->db, move);
+  before = test_query_text (f->db, user_deal);
 
   generate (f->db, 100, 1, NOW);
 
@@ -432,12 +487,20 @@ test_demo_existing_data (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (test_query_int (f->db, "SELECT min(id) FROM customer WHERE name != 'Acme'"),
                    ==, 2);
-  g_assert_cmpint (test_query_int (f->db,
-                                   "SELECT count(*) FROM (SELECT count(*) AS n,"
-                                   " count(DISTINCT position) AS d, min(position) AS lo,"
-                                   " max(position) AS hi FROM deal GROUP BY stage_id)"
-                                   " WHERE d != n OR lo != 0 OR hi != n - 1"),
-                   ==, 0);
+
+  /* The demo's cards follow at 5000 + 1024, 5000 + 2048... in the user's
+   * stage and at 0, 1024... in the others. */
+  positions = g_strdup_printf ("SELECT count(*) FROM (SELECT count(*) AS n,"
+                               " count(DISTINCT position) AS d, min(position - base) AS lo,"
+                               " max(position - base) AS hi, max((position - base) %% 1024) AS r"
+                               " FROM (SELECT *, CASE stage_id WHEN %" G_GINT64_FORMAT
+                               "  THEN 6024 ELSE 0 END AS base FROM deal"
+                               "  WHERE id != %" G_GINT64_FORMAT ")"
+                               " GROUP BY stage_id)"
+                               " WHERE d != n OR lo != 0 OR hi != (n - 1) * 1024 OR r != 0",
+                               first_stage, deal_id);
+  g_assert_cmpint (test_query_int (f->db, positions), ==, 0);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(DISTINCT stage_id) FROM deal"), >, 2);
   g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
