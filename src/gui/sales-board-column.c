@@ -50,6 +50,8 @@ struct _SalesBoardColumn
   SalesDealList   *deals;
   GtkSliceListModel *slice;
   guint            grow_source;
+  gulong           top_handler;
+  GdkFrameClock   *top_clock;
 
   /* Bound cards by deal, to find the card of a deal without touching the model. */
   GHashTable      *cards;
@@ -245,6 +247,53 @@ on_scrolled (SalesBoardColumn *self)
 
   if (self->grow_source == 0)
     self->grow_source = g_idle_add (grow_slice_when_near_end, self);
+}
+
+/* A list view keeps the cards on screen where they are when one is put above them. At the
+ * top of a column that hides a card just dropped, undone or created there, so a column
+ * scrolled to its top stays at its top. The view can only scroll to the new card once it
+ * has laid it out, so this waits for the frame after the change. */
+static void
+forget_top_handler (SalesBoardColumn *self)
+{
+  if (self->top_clock != NULL)
+    g_clear_signal_handler (&self->top_handler, self->top_clock);
+  self->top_handler = 0;
+  g_clear_weak_pointer (&self->top_clock);
+}
+
+static void
+scroll_to_top (SalesBoardColumn *self,
+               GdkFrameClock    *frame_clock)
+{
+  g_assert (SALES_IS_BOARD_COLUMN (self));
+
+  g_clear_signal_handler (&self->top_handler, frame_clock);
+  g_clear_weak_pointer (&self->top_clock);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
+static void
+on_items_changed (SalesBoardColumn *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+
+  g_assert (SALES_IS_BOARD_COLUMN (self));
+
+  if (position != 0 || added == 0 || gtk_adjustment_get_value (adjustment) >= 1 ||
+      frame_clock == NULL || (self->top_handler != 0 && self->top_clock == frame_clock))
+    return;
+
+  forget_top_handler (self);
+  self->top_handler = g_signal_connect_object (frame_clock, "after-paint",
+                                               G_CALLBACK (scroll_to_top), self,
+                                               G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->top_clock, frame_clock);
 }
 
 /* The list view's factory */
@@ -485,6 +534,8 @@ sales_board_column_constructed (GObject *object)
   self->deals = sales_deal_list_new (self->store, self->stage, self->filter);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0,
                                           SLICE_START);
+  g_signal_connect_object (self->slice, "items-changed", G_CALLBACK (on_items_changed), self,
+                           G_CONNECT_SWAPPED);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
@@ -545,6 +596,7 @@ sales_board_column_dispose (GObject *object)
   SalesBoardColumn *self = (SalesBoardColumn *)object;
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  forget_top_handler (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_BOARD_COLUMN);
 
   G_OBJECT_CLASS (sales_board_column_parent_class)->dispose (object);
