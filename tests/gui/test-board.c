@@ -717,6 +717,8 @@ test_screenshot (BoardFixture  *fixture,
   fixture->now = local_time (2026, 4, 5, 10);
   show_board (fixture, 1280, 640);
   sales_board_column_set_expanded (column_for (fixture, 5), TRUE);
+  for (guint i = 0; i < sales_board_get_n_columns (fixture->board); i++)
+    wait_for_totals (sales_board_get_column (fixture->board, i));
   gui_test_wait_for_animations (fixture->window);
   path = gui_test_save_screenshot (fixture->window, name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -731,6 +733,7 @@ test_screenshot (BoardFixture  *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&path, g_free);
 
+  gtk_adjustment_set_value (scroll, 0);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 560);
   gui_test_wait_for_animations (fixture->window);
   path = gui_test_save_screenshot (fixture->window, narrow_name);
