@@ -540,6 +540,23 @@ undo_action (GtkWidget  *widget,
     on_undo_clicked (self);
 }
 
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sales_store_can_redo (self->store))
+    return;
+
+  if (!sales_store_redo (self->store, &error))
+    sales_board_show_error (self, error);
+  else
+    show_undo_toast (self);
+}
+
 void
 sales_board_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -554,7 +571,10 @@ sales_board_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "board.mark-lost", "x", mark_lost_action);
   gtk_widget_class_install_action (widget_class, "board.delete-deal", "x", delete_deal_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "board.redo", NULL, redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "board.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "board.redo", NULL);
 }

@@ -332,8 +332,13 @@ test_keyboard_move (BoardFixture  *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.move-down", NULL));
   assert_order (fixture, column_for (fixture, 1), "3 1");
 
-  /* Undo from the toast: the reorder is undone. */
+  /* Undo from the toast: the reorder is undone; Ctrl+Shift+Z's action redoes it, and
+   * Ctrl+Z's undoes it again. */
   g_signal_emit_by_name (sales_board_get_toast (fixture->board), "button-clicked");
+  assert_order (fixture, column_for (fixture, 1), "1 3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.redo", NULL));
+  assert_order (fixture, column_for (fixture, 1), "3 1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.undo", NULL));
   assert_order (fixture, column_for (fixture, 1), "1 3");
 
   /* The first stage has no previous one. */
