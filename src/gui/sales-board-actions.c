@@ -118,20 +118,28 @@ show_undo_toast (SalesBoard *self)
   add_toast (self, toast);
 }
 
-/* Moves @deal and reports it; nothing is shown when it was already there. */
+/* Moves @deal to @index of @stage_id, or above the card @above_id when @index is
+ * negative, and reports it; nothing is shown when it was already there. */
 static gboolean
 move_deal (SalesBoard *self,
            SalesDeal  *deal,
            gint64      stage_id,
-           int         index)
+           int         index,
+           gint64      above_id)
 {
   g_autoptr(GError) error = NULL;
   gint64 old_stage = sales_deal_get_stage_id (deal);
   gint64 old_position = sales_deal_get_position (deal);
+  gboolean moved;
 
   g_assert (SALES_IS_BOARD (self));
 
-  if (!sales_store_move_deal (self->store, deal, stage_id, index, &error))
+  if (index >= 0)
+    moved = sales_store_move_deal (self->store, deal, stage_id, index, &error);
+  else
+    moved = sales_store_move_deal_above (self->store, deal, stage_id, above_id, &error);
+
+  if (!moved)
     {
       sales_board_show_error (self, error);
       return FALSE;
@@ -142,48 +150,6 @@ move_deal (SalesBoard *self,
 
   show_undo_toast (self);
   return TRUE;
-}
-
-/* The index sales_store_move_deal() wants (among the stage's other cards) for a drop at
- * @position of @column's list. A filter hides some cards of the stage; the drop then
- * lands next to the shown card at @position, found in the stage's whole list. */
-static int
-store_index (SalesBoard       *self,
-             SalesBoardColumn *column,
-             SalesDeal        *deal,
-             guint             position)
-{
-  SalesDealList *shown = sales_board_column_get_deals (column);
-  SalesStage *stage = sales_board_column_get_stage (column);
-  gint64 id = sales_record_get_id (SALES_RECORD (deal));
-  gint64 stage_id = sales_record_get_id (SALES_RECORD (stage));
-  gboolean same_stage = sales_deal_get_stage_id (deal) == stage_id;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (shown));
-  g_autoptr(SalesDealList) all = NULL;
-  guint anchor, source;
-  int index;
-
-  if (sales_deal_filter_is_empty (self->filter))
-    {
-      index = (int)position;
-      if (same_stage && sales_deal_list_find (shown, id, &source) && source < position)
-        index--;
-      return index;
-    }
-
-  if (n_shown == 0)
-    return -1;
-
-  /* A one-off query of the stage's ids, only for a drop while a filter is on. */
-  all = sales_deal_list_new (self->store, stage, NULL);
-  if (!sales_deal_list_find (all, sales_deal_list_get_deal_id (shown, MIN (position, n_shown - 1)),
-                             &anchor))
-    return -1;
-
-  index = (int)anchor + (position >= n_shown ? 1 : 0);
-  if (same_stage && sales_deal_list_find (all, id, &source) && source < (guint)index)
-    index--;
-  return index;
 }
 
 static void
@@ -308,6 +274,7 @@ sales_board_drop_deal (SalesBoard       *self,
                        SalesBoardColumn *column,
                        guint             position)
 {
+  SalesDealList *deals;
   SalesStage *stage;
   gint64 stage_id;
   guint source;
@@ -316,6 +283,7 @@ sales_board_drop_deal (SalesBoard       *self,
   g_return_if_fail (SALES_IS_DEAL (deal));
   g_return_if_fail (SALES_IS_BOARD_COLUMN (column));
 
+  deals = sales_board_column_get_deals (column);
   stage = sales_board_column_get_stage (column);
   stage_id = sales_record_get_id (SALES_RECORD (stage));
 
@@ -335,12 +303,13 @@ sales_board_drop_deal (SalesBoard       *self,
     default:
       /* Dropped on itself or just below itself: the card stays where it is. */
       if (sales_deal_get_stage_id (deal) == stage_id &&
-          sales_deal_list_find (sales_board_column_get_deals (column),
-                                sales_record_get_id (SALES_RECORD (deal)), &source) &&
+          sales_deal_list_find (deals, sales_record_get_id (SALES_RECORD (deal)), &source) &&
           (position == source || position == source + 1))
         return;
 
-      if (move_deal (self, deal, stage_id, store_index (self, column, deal, position)))
+      /* The card it lands above names the place even when a filter hides some cards of
+       * the stage; past the last card of the list it goes to the bottom. */
+      if (move_deal (self, deal, stage_id, -1, sales_deal_list_get_deal_id (deals, position)))
         focus_deal (self, deal);
       break;
     }
@@ -368,7 +337,7 @@ move_to_stage (SalesBoard *self,
     case SALES_STAGE_KIND_OPEN:
     default:
       /* The top of the column, where the person looking for it sees it first. */
-      if (move_deal (self, deal, sales_record_get_id (SALES_RECORD (stage)), 0))
+      if (move_deal (self, deal, sales_record_get_id (SALES_RECORD (stage)), 0, 0))
         focus_deal (self, deal);
       break;
     }
