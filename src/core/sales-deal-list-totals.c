@@ -8,6 +8,11 @@
  * deal. A change while the thread runs may or may not be in what it read,
  * so the list then asks again.
  *
+ * An open column without a filter is the exception: the index
+ * deal_stage_amount (schema version 2) answers it without reading a row, in a
+ * few milliseconds for 100 000 deals, so it is added up at once on the main
+ * connection and no thread competes with the first frame.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -27,6 +32,8 @@ typedef struct
   guint  n_deals;
   gint64 total_cents;
 } Totals;
+
+static GMutex totals_lock;
 
 static void
 totals_job_free (gpointer data)
@@ -53,6 +60,9 @@ totals_thread (GTask        *task,
   Totals *totals;
   int rc;
 
+  /* One column at a time: on two cores, seven threads reading at once would
+   * take the processor from the window they are adding up for. */
+  g_mutex_lock (&totals_lock);
   rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
@@ -81,6 +91,7 @@ totals_thread (GTask        *task,
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+  g_mutex_unlock (&totals_lock);
 }
 
 
@@ -147,6 +158,40 @@ run_totals (gpointer data)
  * 100 000 deals that reads every row, which would hold up the window. The
  * thread starts once the main loop is idle, so that it does not compete
  * with the first frame for the processor. */
+/* An open column without a filter, from the index alone. */
+static gboolean
+add_up_from_index (SalesDealList *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean done = FALSE;
+
+  if (self->closed || (self->filter != NULL && !sales_deal_filter_is_empty (self->filter)))
+    return FALSE;
+
+  stmt = sales_db_prepare (sales_store_get_db (self->store),
+                           "SELECT count (*), coalesce (sum (amount_cents), 0) "
+                           "FROM deal INDEXED BY deal_stage_amount WHERE stage_id = ?1",
+                           &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot add up the deals of a board column: %s", error->message);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, sales_record_get_id (SALES_RECORD (self->stage)));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sales_deal_list_set_totals (self, (guint)sqlite3_column_int64 (stmt, 0),
+                                  sqlite3_column_int64 (stmt, 1));
+      sales_deal_list_set_totals_known (self, TRUE);
+      done = TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  return done;
+}
+
 void
 sales_deal_list_start_totals (SalesDealList *self)
 {
@@ -160,6 +205,12 @@ sales_deal_list_start_totals (SalesDealList *self)
     }
 
   self->totals_stale = FALSE;
+  if (add_up_from_index (self))
+    {
+      g_clear_handle_id (&self->totals_source, g_source_remove);
+      return;
+    }
+
   if (self->totals_source == 0)
     self->totals_source = g_idle_add_full (G_PRIORITY_LOW, run_totals, self, NULL);
 }
