@@ -34,16 +34,10 @@
 #define OPEN_WIDTH      280
 #define COLLAPSED_WIDTH 150
 
-/* Rows of the slice the list view starts with: one, to measure a card by, until the column
- * is first allocated and knows how many rows fill its height. Whenever the column is
- * scrolled to within half a screen of its end the slice grows by SLICE_STEP rows. Moving
- * the focus to a deal off the slice grows it to SLICE_START rows past the deal. */
-#define SLICE_FIRST 1
+/* Rows of the slice the list view starts with (more than a tall screen shows), and how
+ * many more it gets whenever the column is scrolled to within half a screen of its end. */
 #define SLICE_START 12
 #define SLICE_STEP  24
-/* The padding of the grid view's rows around a card, from style.css */
-#define ROW_PADDING_X 8
-#define ROW_PADDING_Y 4
 
 struct _SalesBoardColumn
 {
@@ -77,7 +71,6 @@ struct _SalesBoardColumn
   GtkLabel        *drop_hint;
 
   guint            expanded : 1;
-  guint            slice_fitted : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SalesBoardColumn, sales_board_column, GTK_TYPE_WIDGET)
@@ -244,43 +237,6 @@ grow_slice_when_near_end (gpointer data)
     grow_slice (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
 
   return G_SOURCE_REMOVE;
-}
-
-/* Cards are what the board's first frame spends most on, so a column builds as many as
- * fill its first height, judged by the one card the slice started with, rather than a
- * fixed number for a tall screen. It runs before the list view is allocated, which then
- * lays out the new rows in the same frame. A column that grows taller later fills itself
- * through on_scrolled(). */
-static void
-fit_slice (SalesBoardColumn *self,
-           int               width,
-           int               height)
-{
-  GHashTableIter iter;
-  gpointer card = NULL;
-  int header_height, card_height;
-  guint rows;
-
-  g_assert (SALES_IS_BOARD_COLUMN (self));
-
-  if (self->slice_fitted || !gtk_widget_get_visible (self->scroller))
-    return;
-
-  g_hash_table_iter_init (&iter, self->cards);
-  g_hash_table_iter_next (&iter, NULL, &card);
-  if (card == NULL)
-    return;
-
-  self->slice_fitted = TRUE;
-  /* The header is the box's first child, the scroller below it takes the rest. */
-  gtk_widget_measure (gtk_widget_get_first_child (self->box), GTK_ORIENTATION_VERTICAL, width,
-                      NULL, &header_height, NULL, NULL);
-  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MAX (width - 2 * ROW_PADDING_X, 0),
-                      &card_height, NULL, NULL, NULL);
-  card_height += 2 * ROW_PADDING_Y;
-  /* Rows partly shown and one more, in case other cards are shorter than this one. */
-  rows = (guint)(MAX (height - header_height, 0) / MAX (card_height, 1)) + 2;
-  grow_slice (self, rows);
 }
 
 /* The adjustment changes while the list view is allocated, when its items must not. */
@@ -577,7 +533,7 @@ sales_board_column_constructed (GObject *object)
 
   self->deals = sales_deal_list_new (self->store, self->stage, self->filter);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0,
-                                          SLICE_FIRST);
+                                          SLICE_START);
   g_signal_connect_object (self->slice, "items-changed", G_CALLBACK (on_items_changed), self,
                            G_CONNECT_SWAPPED);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
@@ -632,34 +588,6 @@ sales_board_column_constructed (GObject *object)
 
   update_header (self);
   update_expanded (self);
-}
-
-/* A bin's layout, by hand: a layout manager would allocate the box without fit_slice(). */
-static void
-sales_board_column_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  SalesBoardColumn *self = SALES_BOARD_COLUMN (widget);
-
-  gtk_widget_measure (self->box, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-sales_board_column_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  SalesBoardColumn *self = SALES_BOARD_COLUMN (widget);
-
-  fit_slice (self, width, height);
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
 }
 
 static void
@@ -767,9 +695,6 @@ sales_board_column_class_init (SalesBoardColumnClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  widget_class->measure = sales_board_column_measure;
-  widget_class->size_allocate = sales_board_column_size_allocate;
-
   object_class->constructed = sales_board_column_constructed;
   object_class->dispose = sales_board_column_dispose;
   object_class->finalize = sales_board_column_finalize;
@@ -817,6 +742,7 @@ sales_board_column_class_init (SalesBoardColumnClass *klass)
                   G_TYPE_NONE, 2, SALES_TYPE_DEAL, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "boardcolumn");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
