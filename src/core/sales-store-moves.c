@@ -533,7 +533,6 @@ move_deal (SalesStore   *self,
   g_autoptr(SalesRecord) old = NULL;
   g_autoptr(SalesDeal) row = NULL;
   g_autoptr(SalesUndoEntry) entry = NULL;
-  g_autoptr(GArray) changes = NULL;
   g_autofree char *label = NULL;
   gboolean renumbered = FALSE;
   gboolean in_place = FALSE;
@@ -598,9 +597,7 @@ move_deal (SalesStore   *self,
       !sales_db_commit (self->db, error))
     goto failed;
 
-  changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
-  sales_undo_entry_get_changes (entry, changes);
-  sales_store_finish (self, changes, g_steal_pointer (&entry), renumbered);
+  sales_store_finish_entry (self, g_steal_pointer (&entry), renumbered);
   return TRUE;
 
 failed:

@@ -65,7 +65,6 @@ close_deal (SalesStore   *self,
   g_autoptr(SalesStage) from = NULL;
   g_autoptr(SalesDeal) row = NULL;
   g_autoptr(SalesUndoEntry) entry = NULL;
-  g_autoptr(GArray) changes = NULL;
   gint64 id = sales_record_get_id (SALES_RECORD (deal));
   gint64 to_id = sales_record_get_id (SALES_RECORD (to));
   gboolean renumbered = FALSE;
@@ -109,9 +108,7 @@ close_deal (SalesStore   *self,
       !sales_db_commit (self->db, error))
     goto failed;
 
-  changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
-  sales_undo_entry_get_changes (entry, changes);
-  sales_store_finish (self, changes, g_steal_pointer (&entry), renumbered);
+  sales_store_finish_entry (self, g_steal_pointer (&entry), renumbered);
   return TRUE;
 
 failed:
@@ -411,7 +408,6 @@ sales_store_delete_stage_moving_deals (SalesStore  *self,
   g_autoptr(SalesStage) target = NULL;
   g_autoptr(SalesRecord) old = NULL;
   g_autoptr(SalesUndoEntry) entry = NULL;
-  g_autoptr(GArray) changes = NULL;
   g_autofree char *label = NULL;
   gint64 id;
 
@@ -463,9 +459,7 @@ sales_store_delete_stage_moving_deals (SalesStore  *self,
       !sales_db_commit (self->db, error))
     goto failed;
 
-  changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
-  sales_undo_entry_get_changes (entry, changes);
-  sales_store_finish (self, changes, g_steal_pointer (&entry), FALSE);
+  sales_store_finish_entry (self, g_steal_pointer (&entry), FALSE);
   return TRUE;
 
 failed:

@@ -77,6 +77,9 @@ SalesRecord     *sales_store_read_row               (SalesStore      *self,
 gboolean         sales_store_update_row             (SalesStore      *self,
                                                      SalesRecord     *row,
                                                      GError         **error);
+void             sales_store_finish_entry           (SalesStore      *self,
+                                                     SalesUndoEntry  *entry,
+                                                     gboolean         refresh_deals);
 void             sales_store_finish                 (SalesStore      *self,
                                                      GArray          *changes,
                                                      SalesUndoEntry  *undo,

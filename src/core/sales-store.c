@@ -431,6 +431,19 @@ sales_store_finish (SalesStore     *self,
   finish_with_history (self, changes, undo, NULL, NULL, refresh_deals);
 }
 
+/* Ends an undoable action after its commit: what @entry recorded is what
+ * changed, and @entry becomes what Undo takes back. */
+void
+sales_store_finish_entry (SalesStore     *self,
+                          SalesUndoEntry *entry,
+                          gboolean        refresh_deals)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
+
+  sales_undo_entry_get_changes (entry, changes);
+  sales_store_finish (self, changes, entry, refresh_deals);
+}
+
 /* Every write starts here: the before-images of a failed action go. */
 gboolean
 sales_store_begin (SalesStore  *self,
@@ -1081,7 +1094,6 @@ sales_store_delete (SalesStore   *self,
 {
   g_autoptr(SalesRecord) old = NULL;
   g_autoptr(SalesUndoEntry) entry = NULL;
-  g_autoptr(GArray) changes = NULL;
   g_autofree char *label = NULL;
   SalesRecordKind kind;
 
@@ -1111,9 +1123,7 @@ sales_store_delete (SalesStore   *self,
       !sales_db_commit (self->db, error))
     goto failed;
 
-  changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
-  sales_undo_entry_get_changes (entry, changes);
-  sales_store_finish (self, changes, g_steal_pointer (&entry), FALSE);
+  sales_store_finish_entry (self, g_steal_pointer (&entry), FALSE);
   return TRUE;
 
 failed:
