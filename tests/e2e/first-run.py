@@ -15,11 +15,12 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 SKIP = 77
-DEADLINE = 50          # seconds for the whole test; meson's timeout is 60
-APP_NAME = 'sales-desk'
+import e2e
+from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
+
+e2e.DEADLINE = 50   # seconds for the whole test; meson's timeout is 60
 
 # What a person reads in each language. The Chinese strings are the catalogue's; they must
 # reach the screen through gettext, so finding them proves the translation is used.
@@ -37,74 +38,6 @@ EXPECTED = {
         'won_stage': '赢单',
     },
 }
-
-start = time.monotonic()
-
-
-def left():
-    return DEADLINE - (time.monotonic() - start)
-
-
-def log(message):
-    print(f'[{time.monotonic() - start:5.1f}s] {message}', flush=True)
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-    log(f'ok: {message}')
-
-
-def have_locale(name):
-    try:
-        out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout
-    except OSError:
-        return False
-    want = name.lower().replace('-', '')
-    return any(line.strip().lower().replace('-', '') == want for line in out.splitlines())
-
-
-def app_environment(lang, tmp):
-    env = dict(os.environ)
-    # The rest of the suite runs with GTK's test accessibility backend and no bridge; this
-    # test needs the real AT-SPI one.
-    env.pop('NO_AT_BRIDGE', None)
-    env['GTK_A11Y'] = 'atspi'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['ADW_DISABLE_PORTAL'] = '1'
-    env['GTK_USE_PORTAL'] = '0'
-    for var, sub in (('HOME', 'home'), ('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
-                     ('XDG_CACHE_HOME', 'cache'), ('XDG_STATE_HOME', 'state')):
-        path = os.path.join(tmp, sub)
-        os.makedirs(path, exist_ok=True)
-        env[var] = path
-    if lang == 'en':
-        env['LANGUAGE'] = 'en'
-        env['LANG'] = env['LC_ALL'] = 'C.UTF-8'
-    else:
-        env['LANGUAGE'] = lang
-        # glibc honours LANGUAGE under C.UTF-8 too, but a real zh_CN locale is what a user
-        # has; the developer script generates it.
-        locale = f'{lang}.UTF-8'
-        env['LANG'] = env['LC_ALL'] = locale if have_locale(locale) else 'C.UTF-8'
-        log(f'LANG={env["LANG"]} LANGUAGE={env["LANGUAGE"]}')
-    return env
-
-
-def find_app(desktop):
-    for i in range(desktop.childCount):
-        try:
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == APP_NAME:
-                return app
-        except Exception:
-            continue
-    return None
-
 
 def walk(node, depth=0, limit=60):
     """Every accessible below @node, depth first; dead nodes are passed over."""
@@ -203,23 +136,6 @@ def dump(app, out, limit=12):
 def count(db_path, table):
     with sqlite3.connect(f'file:{db_path}?mode=ro', uri=True, timeout=5) as conn:
         return conn.execute(f'SELECT count(*) FROM {table}').fetchone()[0]
-
-
-def wait_for(what, predicate, pump, timeout):
-    end = time.monotonic() + min(timeout, max(left(), 0))
-    while True:
-        pump()
-        try:
-            value = predicate()
-        except (Failure, KeyboardInterrupt):
-            raise
-        except Exception:  # the app may be between states or still busy; ask again
-            value = None
-        if value:
-            return value
-        if time.monotonic() > end:
-            raise Failure(f'timed out waiting for {what}')
-        time.sleep(0.2)
 
 
 def check_database(db_path, expected):

@@ -31,65 +31,12 @@ import tempfile
 import time
 
 SKIP = 77
-DEADLINE = 100         # seconds for the whole test; meson's timeout is 120
-APP_NAME = 'sales-desk'
+import e2e
+from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
+
+e2e.DEADLINE = 100   # seconds for the whole test; meson's timeout is 120
 STEP_PIXELS = 12
 STEP_SECONDS = 0.03
-
-start = time.monotonic()
-
-
-def left():
-    return DEADLINE - (time.monotonic() - start)
-
-
-def log(message):
-    print(f'[{time.monotonic() - start:5.1f}s] {message}', flush=True)
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-    log(f'ok: {message}')
-
-
-def have_locale(name):
-    try:
-        out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout
-    except OSError:
-        return False
-    want = name.lower().replace('-', '')
-    return any(line.strip().lower().replace('-', '') == want for line in out.splitlines())
-
-
-def app_environment(lang, tmp):
-    env = dict(os.environ)
-    # The rest of the suite runs with GTK's test accessibility backend and no bridge; this
-    # test needs the real AT-SPI one.
-    env.pop('NO_AT_BRIDGE', None)
-    env['GTK_A11Y'] = 'atspi'
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env['ADW_DISABLE_PORTAL'] = '1'
-    env['GTK_USE_PORTAL'] = '0'
-    for var, sub in (('HOME', 'home'), ('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
-                     ('XDG_CACHE_HOME', 'cache'), ('XDG_STATE_HOME', 'state')):
-        path = os.path.join(tmp, sub)
-        os.makedirs(path, exist_ok=True)
-        env[var] = path
-    if lang == 'en':
-        env['LANGUAGE'] = 'en'
-        env['LANG'] = env['LC_ALL'] = 'C.UTF-8'
-    else:
-        env['LANGUAGE'] = lang
-        locale = f'{lang}.UTF-8'
-        env['LANG'] = env['LC_ALL'] = locale if have_locale(locale) else 'C.UTF-8'
-        log(f'LANG={env["LANG"]} LANGUAGE={env["LANGUAGE"]}')
-    return env
-
 
 def translate(lang, message):
     """The names an accessible labelled @message may have in @lang, from the catalogue the
@@ -122,17 +69,6 @@ def card_name(form, title, stage):
     head, _, rest = form.partition('%2$s')
     _, _, tail = rest.partition('%3$s')
     return head.replace('%1$s', title), tail.replace('%4$s', stage)
-
-
-def find_app(desktop):
-    for i in range(desktop.childCount):
-        try:
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == APP_NAME:
-                return app
-        except Exception:
-            continue
-    return None
 
 
 def walk(node, depth=0, limit=80):
@@ -203,23 +139,6 @@ def extents_repr(node):
         return f'@{box.x},{box.y} {box.width}x{box.height}'
     except Exception:
         return ''
-
-
-def wait_for(what, predicate, pump, timeout):
-    end = time.monotonic() + min(timeout, max(left(), 0))
-    while True:
-        pump()
-        try:
-            value = predicate()
-        except (Failure, KeyboardInterrupt):
-            raise
-        except Exception:  # the app may be between states; ask again
-            value = None
-        if value:
-            return value
-        if time.monotonic() > end:
-            raise Failure(f'timed out waiting for {what}')
-        time.sleep(0.2)
 
 
 def connect(db_path):
