@@ -253,9 +253,99 @@ insert_defaults_v1 (SalesDb  *db,
 static const char schema_v2[] =
   "CREATE INDEX deal_stage_amount ON deal (stage_id, amount_cents);";
 
+/* Version 3: customers get tags, a log of owner changes (the public pool's
+ * returns and claims show on the customer's timeline), and derived data that
+ * the duplicate check reads (customer_key).
+ *
+ * Derived data is rebuilt from the customer and contact rows, never edited on
+ * its own: the triggers only note which customers changed (customer_dirty),
+ * in plain SQL so that edits made with the sqlite3 shell are noted too, and
+ * the program recomputes those customers before its next commit
+ * (sales-customer-index.c). Computing it in triggers would need functions of
+ * this program registered on every connection, which the shell lacks.
+ * The triggers test for the row rather than INSERT OR IGNORE, which an
+ * outer INSERT OR REPLACE/ABORT would override.
+ * Derived tables have no foreign keys: the recomputation removes the rows of
+ * deleted customers, and undo, which saves and restores every row that
+ * refers to a deleted one, must not restore stale derived rows. */
+static const char schema_v3[] =
+  "CREATE TABLE tag ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)"
+  ");"
+
+  "CREATE TABLE customer_tag ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
+  "  tag_id      INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,"
+  "  UNIQUE (customer_id, tag_id)"
+  ");"
+  "CREATE INDEX customer_tag_tag ON customer_tag (tag_id, customer_id);"
+
+  "CREATE TABLE customer_event ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  customer_id   INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,"
+  "  kind          TEXT NOT NULL CHECK (kind = 'assigned' OR kind = 'claimed' OR"
+  "                                     kind = 'returned' OR kind = 'warned' OR"
+  "                                     kind = 'merged'),"
+  "  from_owner_id INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
+  "  to_owner_id   INTEGER REFERENCES rep (id) ON DELETE SET NULL,"
+  "  note          TEXT,"
+  "  at            INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX customer_event_customer ON customer_event (customer_id, at);"
+  "CREATE INDEX customer_event_to_owner ON customer_event (to_owner_id)"
+  "  WHERE to_owner_id IS NOT NULL;"
+  "CREATE INDEX customer_event_from_owner ON customer_event (from_owner_id)"
+  "  WHERE from_owner_id IS NOT NULL;"
+
+  "CREATE TABLE customer_key ("
+  "  key         TEXT NOT NULL,"
+  "  customer_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (key, customer_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX customer_key_customer ON customer_key (customer_id);"
+
+  "CREATE TABLE customer_dirty ("
+  "  customer_id INTEGER PRIMARY KEY"
+  ");"
+  "CREATE TRIGGER customer_dirty_insert AFTER INSERT ON customer BEGIN"
+  "  INSERT INTO customer_dirty SELECT new.id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = new.id);"
+  "END;"
+  "CREATE TRIGGER customer_dirty_update AFTER UPDATE OF id, name, phone, email, notes"
+  "  ON customer BEGIN"
+  "  INSERT INTO customer_dirty SELECT old.id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = old.id);"
+  "  INSERT INTO customer_dirty SELECT new.id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = new.id);"
+  "END;"
+  "CREATE TRIGGER customer_dirty_delete AFTER DELETE ON customer BEGIN"
+  "  INSERT INTO customer_dirty SELECT old.id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = old.id);"
+  "END;"
+  "CREATE TRIGGER contact_dirty_insert AFTER INSERT ON contact BEGIN"
+  "  INSERT INTO customer_dirty SELECT new.customer_id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = new.customer_id);"
+  "END;"
+  "CREATE TRIGGER contact_dirty_update AFTER UPDATE OF customer_id, name, phone, email, wechat"
+  "  ON contact BEGIN"
+  "  INSERT INTO customer_dirty SELECT old.customer_id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = old.customer_id);"
+  "  INSERT INTO customer_dirty SELECT new.customer_id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = new.customer_id);"
+  "END;"
+  "CREATE TRIGGER contact_dirty_delete AFTER DELETE ON contact BEGIN"
+  "  INSERT INTO customer_dirty SELECT old.customer_id WHERE NOT EXISTS"
+  "    (SELECT 1 FROM customer_dirty WHERE customer_id = old.customer_id);"
+  "END;"
+
+  "INSERT INTO customer_dirty SELECT id FROM customer;";
+
 static const SalesMigration migrations[] = {
   { 1, schema_v1, insert_defaults_v1 },
   { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SALES_DB_SCHEMA_VERSION);

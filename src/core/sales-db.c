@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "sales-customer-index.h"
 #include "sales-db-private.h"
 
 struct _SalesDb
@@ -539,5 +540,18 @@ SalesDb *
 sales_db_open (const char  *path,
                GError     **error)
 {
-  return sales_db_open_at_version (path, SALES_DB_SCHEMA_VERSION, error);
+  g_autoptr(SalesDb) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  self = sales_db_open_at_version (path, SALES_DB_SCHEMA_VERSION, error);
+  if (self == NULL)
+    return NULL;
+
+  /* Failing to catch up is no reason to refuse the file: the customers stay
+   * noted as changed, and the next write's commit catches up with them. */
+  if (!sales_db_is_read_only (self) &&
+      !sales_customer_index_flush_now (self, &local_error))
+    g_debug ("Derived customer data not brought up to date: %s", local_error->message);
+
+  return g_steal_pointer (&self);
 }

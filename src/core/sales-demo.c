@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sales-customer-index.h"
 #include "sales-deal.h"
 #include "sales-demo-private.h"
 
@@ -868,6 +869,7 @@ sales_demo_generate (SalesDb                *db,
       ok = (lo > 0 || start (&g, error)) &&
            write_batch (&g, lo, hi, error) &&
            (!commit || !g.bulk || create_indexes (&g, error)) &&
+           (!commit || sales_customer_index_flush (db, error)) &&
            (!commit || sales_db_commit (db, error));
       if (!ok)
         break;

@@ -594,7 +594,7 @@ move_deal (SalesStore   *self,
   if ((from_stage_id != stage_id &&
        !sales_store_insert_history (self, row, from_stage_id, entry, error)) ||
       !sales_store_update_row (self, SALES_RECORD (row), error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     goto failed;
 
   sales_store_finish_entry (self, g_steal_pointer (&entry), renumbered);

@@ -105,7 +105,7 @@ close_deal (SalesStore   *self,
       (from_stage_id != to_id &&
        !sales_store_insert_history (self, row, from_stage_id, entry, error)) ||
       !sales_store_update_row (self, SALES_RECORD (row), error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     goto failed;
 
   sales_store_finish_entry (self, g_steal_pointer (&entry), renumbered);
@@ -456,7 +456,7 @@ sales_store_delete_stage_moving_deals (SalesStore  *self,
       !merge_history (self, entry, id, target_stage_id, error) ||
       !hand_over_deals (self, entry, id, target_stage_id, error) ||
       !run (self, "DELETE FROM stage WHERE id = ?1", id, 0, 0, error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     goto failed;
 
   sales_store_finish_entry (self, g_steal_pointer (&entry), FALSE);
@@ -545,7 +545,7 @@ sales_store_reorder_stage (SalesStore  *self,
       return TRUE;
     }
 
-  if (!sales_db_commit (self->db, error))
+  if (!sales_store_commit (self, error))
     goto failed;
 
   sales_store_finish (self, changes, g_steal_pointer (&entry), FALSE);

@@ -90,6 +90,8 @@ void             sales_row_change_add               (GArray          *changes,
                                                      SalesChange      change);
 gboolean         sales_store_begin                  (SalesStore      *self,
                                                      GError         **error);
+gboolean         sales_store_commit                 (SalesStore      *self,
+                                                     GError         **error);
 void             sales_store_keep_deal_before       (SalesStore      *self,
                                                      SalesDeal       *old);
 gboolean         sales_store_save_deals_before      (SalesStore      *self,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sales-customer-index.h"
 #include "sales-enums.h"
 #include "sales-record-list.h"
 #include "sales-store-private.h"
@@ -452,6 +453,17 @@ sales_store_begin (SalesStore  *self,
   g_hash_table_remove_all (self->deal_before);
 
   return sales_db_begin (self->db, error);
+}
+
+/* Every write ends here: what is derived from the customers it changed
+ * (sales-customer-index.c) changes in the same transaction. On failure the
+ * transaction is still open; the caller rolls it back. */
+gboolean
+sales_store_commit (SalesStore  *self,
+                    GError     **error)
+{
+  return sales_customer_index_flush (self->db, error) &&
+         sales_db_commit (self->db, error);
 }
 
 /* @old: a detached copy of the deal's row before the action; kept */
@@ -997,7 +1009,7 @@ sales_store_create (SalesStore   *self,
   if (!sales_store_prepare_insert (self, row, error) ||
       !insert_row (self, row, error) ||
       !sales_store_after_write (self, NULL, row, changes, error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     {
       sales_db_rollback (self->db);
       return NULL;
@@ -1057,7 +1069,7 @@ sales_store_update (SalesStore   *self,
       !sales_store_prepare_update (self, old, row, error) ||
       !sales_store_update_row (self, row, error) ||
       !sales_store_after_write (self, old, row, changes, error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     {
       sales_db_rollback (self->db);
       goto failed;
@@ -1120,7 +1132,7 @@ sales_store_delete (SalesStore   *self,
                                      sales_record_get_id (old), error) ||
       !sales_store_save_deals_before (self, entry, error) ||
       !delete_row (self, old, error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     goto failed;
 
   sales_store_finish_entry (self, g_steal_pointer (&entry), FALSE);
@@ -1191,7 +1203,7 @@ apply_entry (SalesStore      *self,
   if ((inverse != NULL && *inverse == NULL) ||
       !sales_store_save_deals_before (self, entry, error) ||
       !sales_undo_entry_apply (entry, self, changes, positions_restored, error) ||
-      !sales_db_commit (self->db, error))
+      !sales_store_commit (self, error))
     {
       if (inverse != NULL)
         g_clear_pointer (inverse, sales_undo_entry_free);

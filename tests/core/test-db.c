@@ -77,8 +77,8 @@ test_fresh (void)
   g_autofree char *reasons = NULL;
   g_autofree char *journal = NULL;
 
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
-  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, SALES_DB_SCHEMA_VERSION);
   assert_documented_schema (db);
 
   /* The default pipeline of the Foundation issue; LANGUAGE=en leaves it in English. */
@@ -156,7 +156,7 @@ test_reopen (void)
 
   db = open_db (path);
   after = test_dump_all (db);
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
   /* No table created or altered, no default row added twice. */
   g_assert_cmpint (test_query_int (db, "PRAGMA schema_version"), ==, schema_before);
   g_assert_cmpstr (after, ==, before);
@@ -181,7 +181,7 @@ test_from_version_0 (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 
   db = open_db (path);
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
   assert_documented_schema (db);
   g_assert_cmpint (sales_db_count (db, "stage"), ==, 7);
   g_assert_cmpint (sales_db_count (db, "lost_reason"), ==, 5);
@@ -201,6 +201,7 @@ test_from_version_1 (void)
   g_autoptr(SalesDb) db = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
 
   db = sales_db_open_at_version (path, 1, &error);
   g_assert_no_error (error);
@@ -217,15 +218,71 @@ test_from_version_1 (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 
   db = open_db (path);
-  g_assert_cmpint (sales_db_get_schema_version (db), ==, 2);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
   assert_documented_schema (db);
   after = test_dump_all (db);
-  g_assert_cmpstr (after, ==, before);
+  /* The rows of v1 untouched; v3's tables new, the customer's name key built. */
+  expected = g_strconcat (before,
+                          "[tag]\n[customer_tag]\n[customer_event]\n"
+                          "[customer_key]\nn:华为技术|7|\n",
+                          NULL);
+  g_assert_cmpstr (after, ==, expected);
   g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
                                        "WHERE type = 'index' AND name = 'deal_stage_amount'"),
                    ==, 1);
   g_assert_cmpint (test_query_int (db, "SELECT sum (amount_cents) FROM deal WHERE stage_id = 2"),
                    ==, 12345600);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
+static char *
+dump_customers (SalesDb *db)
+{
+  g_autofree char *customers = test_dump_table (db, "customer");
+  g_autofree char *contacts = test_dump_table (db, "contact");
+
+  return g_strconcat (customers, contacts, NULL);
+}
+
+/* A version-2 file with customers and contacts gets the tables of v3, and
+ * the duplicate keys of the customers it holds are built on opening. */
+static void
+test_from_version_2 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *keys = NULL;
+
+  db = sales_db_open_at_version (path, 2, &error);
+  g_assert_no_error (error);
+  test_exec (db,
+             "INSERT INTO customer (id, name, tier, phone, created_at, updated_at) "
+             "VALUES (7, '华为技术有限公司', 'A', '+86 138-0013-8000', 1760000000, 1760000000),"
+             "       (9, 'ACME Co., Ltd.', 'B', NULL, 1760000000, 1760000000);"
+             "INSERT INTO contact (customer_id, name, phone, email) "
+             "VALUES (9, 'Ann Lee', '021 5555 1234', ' Ann@ACME.example ');");
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE name = 'customer_key'"), ==, 0);
+  before = dump_customers (db);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
+  after = dump_customers (db);
+  g_assert_cmpstr (after, ==, before);
+
+  keys = test_query_text (db, "SELECT group_concat (customer_id || '=' || key, ' ') FROM "
+                              "(SELECT * FROM customer_key ORDER BY customer_id, key)");
+  g_assert_cmpstr (keys, ==,
+                   "7=n:华为技术 7=p:13800138000 "
+                   "9=e:ann@acme.example 9=n:acme 9=p:02155551234");
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM customer_dirty"), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&db));
   test_remove_dir (dir);
@@ -242,7 +299,12 @@ test_newer_version (void)
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
-  test_exec (db, "PRAGMA user_version = 3");
+  {
+    g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d",
+                                              SALES_DB_SCHEMA_VERSION + 1);
+
+    test_exec (db, newer);
+  }
   g_assert_finalize_object (g_steal_pointer (&db));
   before = test_read_file (path, &before_len);
 
@@ -358,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/from-version-0", test_from_version_0);
   g_test_add_func ("/db/from-version-1", test_from_version_1);
+  g_test_add_func ("/db/from-version-2", test_from_version_2);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);

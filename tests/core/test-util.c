@@ -127,7 +127,7 @@ char *
 test_dump_table (SalesDb    *db,
                  const char *table)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", table);
   GString *dump = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
@@ -154,13 +154,23 @@ test_dump_all (SalesDb *db)
 {
   static const char * const tables[] = {
     "stage", "rep", "customer", "contact", "deal", "deal_stage_history", "lost_reason",
-    "activity", "target", "contract", "payment_plan", "payment",
+    "activity", "target", "contract", "payment_plan", "payment", "tag", "customer_tag",
+    "customer_event", "customer_key",
   };
   GString *dump = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *rows = test_dump_table (db, tables[i]);
+      g_autofree char *exists = g_strdup_printf ("SELECT count (*) FROM sqlite_schema "
+                                                 "WHERE type = 'table' AND name = '%s'",
+                                                 tables[i]);
+      g_autofree char *rows = NULL;
+
+      /* Older schema versions, for the migration tests, lack later tables. */
+      if (test_query_int (db, exists) == 0)
+        continue;
+
+      rows = test_dump_table (db, tables[i]);
 
       g_string_append_printf (dump, "[%s]\n%s", tables[i], rows);
     }

@@ -1,0 +1,20 @@
+/* sales-customer-index.h: data derived from customers, kept in step with them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sales-db.h"
+
+G_BEGIN_DECLS
+
+gboolean sales_customer_index_flush       (SalesDb       *db,
+                                           GError       **error);
+gboolean sales_customer_index_flush_now   (SalesDb       *db,
+                                           GError       **error);
+gboolean sales_customer_keys_update       (SalesDb       *db,
+                                           const gint64  *ids,
+                                           guint          n_ids,
+                                           GError       **error);
+
+G_END_DECLS
