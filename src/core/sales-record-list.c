@@ -19,6 +19,8 @@ struct _SalesRecordList
   SalesStore      *store;
   SalesRecordKind  kind;
   char            *sql;
+  /* Bound to ?1 of a filtered list's query. */
+  gint64           filter_id;
   GPtrArray       *items;
 };
 
@@ -75,6 +77,8 @@ sales_record_list_reload (SalesRecordList *self)
       return;
     }
 
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, self->filter_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, sales_store_get_record_from_row (self->store, self->kind, stmt));
   sqlite3_reset (stmt);
@@ -163,6 +167,50 @@ sales_record_list_new (SalesStore      *store,
                                                              sales_store_get_record_type (kind)),
                                                            SALES_RECORD_SQL_SELECT),
                                order_by);
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reset", G_CALLBACK (sales_record_list_reload), self,
+                           G_CONNECT_SWAPPED);
+
+  sales_record_list_reload (self);
+
+  return self;
+}
+
+/**
+ * sales_record_list_new_filtered:
+ * @column: a column of the table, such as "customer_id"
+ * @id: the value @column must have
+ * @order_by: an SQL ORDER BY list over the columns of the table
+ *
+ * For the few rows of a big table that belong to one record, such as the
+ * contacts or the deals of a customer; @column should be indexed.
+ *
+ * Returns: (transfer full): the rows whose @column is @id, kept up to date
+ */
+SalesRecordList *
+sales_record_list_new_filtered (SalesStore      *store,
+                                SalesRecordKind  kind,
+                                const char      *column,
+                                gint64           id,
+                                const char      *order_by)
+{
+  SalesRecordList *self;
+
+  g_return_val_if_fail (SALES_IS_STORE (store), NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (order_by != NULL, NULL);
+
+  self = g_object_new (SALES_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+  self->filter_id = id;
+  self->sql = g_strdup_printf ("%s WHERE \"%s\" = ?1 ORDER BY %s",
+                               sales_record_class_get_sql (g_type_class_peek (
+                                                             sales_store_get_record_type (kind)),
+                                                           SALES_RECORD_SQL_SELECT),
+                               column, order_by);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);

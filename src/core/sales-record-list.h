@@ -17,5 +17,10 @@ G_DECLARE_FINAL_TYPE (SalesRecordList, sales_record_list, SALES, RECORD_LIST, GO
 SalesRecordList *sales_record_list_new (SalesStore      *store,
                                         SalesRecordKind  kind,
                                         const char      *order_by);
+SalesRecordList *sales_record_list_new_filtered (SalesStore      *store,
+                                                 SalesRecordKind  kind,
+                                                 const char      *column,
+                                                 gint64           id,
+                                                 const char      *order_by);
 
 G_END_DECLS

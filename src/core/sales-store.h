@@ -117,6 +117,24 @@ SalesFollowupState sales_store_get_deal_followup (SalesStore     *self,
 int              sales_store_get_deal_rot_days (SalesStore       *self,
                                                 SalesDeal        *deal);
 
+/* Follow-ups (sales-store-activities.c) */
+gboolean         sales_store_log_followup      (SalesStore       *self,
+                                                SalesActivity    *done,
+                                                SalesActivity    *next,
+                                                gint64           *done_id,
+                                                gint64           *next_id,
+                                                GError          **error);
+
+/* The Follow-ups view (sales-store-followups.c) */
+gboolean         sales_store_complete_followup (SalesStore       *self,
+                                                SalesActivity    *activity,
+                                                const char       *note,
+                                                GError          **error);
+gboolean         sales_store_reschedule_followup (SalesStore     *self,
+                                                SalesActivity    *activity,
+                                                gint64            due_at,
+                                                GError          **error);
+
 gboolean         sales_store_can_undo          (SalesStore       *self);
 const char      *sales_store_get_undo_label    (SalesStore       *self);
 gboolean         sales_store_undo              (SalesStore       *self,
