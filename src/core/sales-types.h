@@ -71,4 +71,14 @@ typedef enum
   SALES_FOLLOWUP_OVERDUE,
 } SalesFollowupState;
 
+/* The sections of the Follow-ups view: planned follow-ups by their due day,
+ * judged in local time against the store's clock; the week starts on Monday. */
+typedef enum
+{
+  SALES_FOLLOWUP_GROUP_OVERDUE,
+  SALES_FOLLOWUP_GROUP_TODAY,
+  SALES_FOLLOWUP_GROUP_THIS_WEEK,
+  SALES_FOLLOWUP_GROUP_LATER,
+} SalesFollowupGroup;
+
 G_END_DECLS
