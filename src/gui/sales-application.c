@@ -57,6 +57,19 @@ open_store (SalesApplication  *self,
 }
 
 static void
+print_next_frame (GdkFrameClock    *frame_clock,
+                  SalesApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, print_next_frame, self);
+
+  g_print ("next-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The board's cards come in the frame after the first (see
+ * sales_board_set_cards_held()); the benchmark times that one too. */
+static void
 print_first_frame (GdkFrameClock    *frame_clock,
                    SalesApplication *self)
 {
@@ -64,7 +77,8 @@ print_first_frame (GdkFrameClock    *frame_clock,
 
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
-  g_application_quit (G_APPLICATION (self));
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (print_next_frame), self, 0);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void

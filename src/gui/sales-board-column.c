@@ -49,6 +49,8 @@ struct _SalesBoardColumn
   SalesDealFilter *filter;
   SalesDealList   *deals;
   GtkSliceListModel *slice;
+  /* No cards yet: the window's first frame shows the columns without them. */
+  gboolean           cards_held;
   guint            grow_source;
   gulong           top_handler;
   GdkFrameClock   *top_clock;
@@ -232,6 +234,9 @@ grow_slice_when_near_end (gpointer data)
   double end = gtk_adjustment_get_value (adjustment) + page;
 
   self->grow_source = 0;
+
+  if (self->cards_held)
+    return G_SOURCE_REMOVE;
 
   if (page > 0 && end >= gtk_adjustment_get_upper (adjustment) - page / 2)
     grow_slice (self, gtk_slice_list_model_get_size (self->slice) + SLICE_STEP);
@@ -887,6 +892,31 @@ sales_board_column_focus_deal (SalesBoardColumn *self,
   g_set_object (&self->focus_deal, deal);
   grow_slice (self, position + SLICE_START);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/**
+ * sales_board_column_set_cards_held:
+ * @held: %TRUE to show no cards until called again with %FALSE
+ *
+ * At start-up the window's first frame comes sooner without the cards, whose
+ * first one costs the most (fonts, shaders); the board shows them in the
+ * frame after it.
+ */
+void
+sales_board_column_set_cards_held (SalesBoardColumn *self,
+                                   gboolean          held)
+{
+  g_return_if_fail (SALES_IS_BOARD_COLUMN (self));
+
+  held = !!held;
+  if (self->cards_held == held)
+    return;
+
+  self->cards_held = held;
+  if (held)
+    gtk_slice_list_model_set_size (self->slice, 0);
+  else
+    grow_slice (self, SLICE_START);
 }
 
 /**

@@ -34,5 +34,7 @@ GtkWidget        *sales_board_column_get_card           (SalesBoardColumn *self,
 void              sales_board_column_focus_deal         (SalesBoardColumn *self,
                                                          SalesDeal        *deal);
 void              sales_board_column_refresh_cards      (SalesBoardColumn *self);
+void              sales_board_column_set_cards_held     (SalesBoardColumn *self,
+                                                         gboolean          held);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _SalesBoard
   GtkWindow       *dialog;
   /* When the cards last read their time-dependent state, by the store's clock. */
   gint64           refreshed_at;
+  /* Until the first frame at start-up; see sales_board_set_cards_held(). */
+  gboolean         cards_held;
 
   GtkWidget       *box;
   GtkWidget       *filter_bar;

@@ -31,5 +31,7 @@ void              sales_board_drop_deal         (SalesBoard       *self,
                                                  guint             position);
 AdwToast         *sales_board_get_toast         (SalesBoard       *self);
 GtkWindow        *sales_board_get_dialog        (SalesBoard       *self);
+void              sales_board_set_cards_held    (SalesBoard       *self,
+                                                 gboolean          held);
 
 G_END_DECLS

@@ -308,10 +308,33 @@ sales_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sales_window_parent_class)->close_request (window);
 }
 
+/* The first frame, at start-up, shows the window and the board's columns; the
+ * cards, whose first one costs the most, come in the frame after it. */
+static void
+release_cards (SalesWindow   *self,
+               GdkFrameClock *frame_clock)
+{
+  g_assert (SALES_IS_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (frame_clock, release_cards, self);
+  sales_board_set_cards_held (SALES_BOARD (adw_bin_get_child (self->pipeline_page)), FALSE);
+}
+
+static void
+release_cards_after_first_frame (SalesWindow *self)
+{
+  g_assert (SALES_IS_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (self, release_cards_after_first_frame, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (release_cards), self, G_CONNECT_SWAPPED);
+}
+
 static void
 sales_window_constructed (GObject *object)
 {
   SalesWindow *self = (SalesWindow *)object;
+  GtkWidget *board;
 
   G_OBJECT_CLASS (sales_window_parent_class)->constructed (object);
 
@@ -328,7 +351,11 @@ sales_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset), self,
                            G_CONNECT_SWAPPED);
 
-  adw_bin_set_child (self->pipeline_page, sales_board_new (self->store, self->settings));
+  board = sales_board_new (self->store, self->settings);
+  adw_bin_set_child (self->pipeline_page, board);
+  sales_board_set_cards_held (SALES_BOARD (board), TRUE);
+  g_signal_connect_object (self, "realize", G_CALLBACK (release_cards_after_first_frame), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   /* An indexed existence check, so that a large database opens as fast as an empty one. */
   if (sales_store_is_empty (self->store) &&

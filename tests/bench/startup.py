@@ -15,7 +15,9 @@
 #   large       sales-desk on DEALS deals and CUSTOMERS customers (the views)
 #
 # Prints a table (or with --json one JSON object) with the median and minimum of each
-# case and its ratio to the reference's median. The target of the foundation issue is a
+# case and its ratio to the reference's median. Sales Desk paints its first frame with the
+# board's columns and their totals, and the cards in the frame after it (it prints
+# "next-frame MICROSECONDS" too); that second time is shown as "cards painted". The target of the foundation issue is a
 # ratio of at most 1.3 on the large database; --check makes missing it an error.
 # Without DISPLAY an Xvfb is started; without DBUS_SESSION_BUS_ADDRESS a dbus-daemon.
 #
@@ -89,18 +91,23 @@ def child_environment(work_dir, display, bus):
 
 
 def time_once(argv, env):
-    """Microseconds from just before exec to the child's first painted frame."""
+    """Microseconds from just before exec to the child's first painted frame, and to the
+    frame after it (None when the program prints only the first)."""
     start_ns = time.monotonic_ns()
     child = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True, timeout=RUN_TIMEOUT)
     frame_us = None
+    next_us = None
     for line in child.stdout.splitlines():
         if line.startswith('first-frame '):
             frame_us = int(line.split()[1])
+        elif line.startswith('next-frame '):
+            next_us = int(line.split()[1])
     if child.returncode != 0 or frame_us is None:
         sys.exit(f'startup.py: {" ".join(argv)} exited with {child.returncode} and printed '
                  f'no first frame:\n{child.stdout}{child.stderr}')
-    return frame_us - start_ns / 1000
+    return (frame_us - start_ns / 1000,
+            None if next_us is None else next_us - start_ns / 1000)
 
 
 def make_large_db(sales_desk, path, deals, customers, env):
@@ -163,9 +170,13 @@ def main():
             time_once(argv, env)
 
         times = {name: [] for name, _, _ in cases}
+        times['cards'] = []
         for i in range(args.runs):
             for name, _, argv in cases:
-                times[name].append(time_once(argv, env) / 1000)
+                first, following = time_once(argv, env)
+                times[name].append(first / 1000)
+                if name == 'large':
+                    times['cards'].append(following / 1000)
             log(f'round {i + 1}/{args.runs}: ' +
                 ', '.join(f'{name} {times[name][-1]:.1f} ms' for name, _, _ in cases))
     finally:
@@ -183,7 +194,7 @@ def main():
             'min_ms': round(min(times[name]), 2),
             'ratio': round(statistics.median(times[name]) / reference, 3),
         }
-        for name, label, _ in cases
+        for name, label, _ in cases + [('cards', f'  the same, cards painted (next frame)', None)]
     }
     met = results['large']['ratio'] <= TARGET_RATIO
 
@@ -192,8 +203,9 @@ def main():
     else:
         print(f'Start-up to first frame, median of {args.runs} runs')
         print(f'{"case":<44} {"median":>9} {"min":>9} {"ratio":>7}')
-        for name, label, _ in cases:
+        for name in results:
             r = results[name]
+            label = r['label']
             print(f'{label:<44} {r["median_ms"]:>6.1f} ms {r["min_ms"]:>6.1f} ms '
                   f'{r["ratio"]:>6.2f}x')
         print(f'target: large database <= {TARGET_RATIO:.1f}x the reference: '

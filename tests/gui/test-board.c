@@ -14,6 +14,7 @@
 #include "sales-deal-card.h"
 #include "sales-lost-dialog.h"
 #include "sales-quick-create.h"
+#include "sales-window.h"
 #include "sales-won-dialog.h"
 
 static void
@@ -745,6 +746,60 @@ test_screenshot (BoardFixture  *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  SalesBoardColumn *column;
+  SalesStore       *store;
+  int               first_card_shown;
+} FirstFrame;
+
+static gboolean
+first_card_shown (FirstFrame *check)
+{
+  SalesDealList *deals = sales_board_column_get_deals (check->column);
+  g_autoptr(SalesDeal) deal = NULL;
+
+  deal = sales_store_get_deal (check->store, sales_deal_list_get_deal_id (deals, 0), NULL);
+  g_assert_nonnull (deal);
+  return sales_board_column_get_card (check->column, deal) != NULL;
+}
+
+static void
+on_first_paint (GdkFrameClock *frame_clock,
+                FirstFrame    *check)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_paint, check);
+  check->first_card_shown = first_card_shown (check);
+}
+
+/* At start-up the window paints the columns with their counts first and the cards in
+ * the frame after it: the first frame of a large database comes sooner. */
+static void
+test_cards_after_first_frame (BoardFixture  *fixture,
+                              gconstpointer  data)
+{
+  SalesWindow *window = sales_window_new (NULL, fixture->gui.settings, fixture->gui.store);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       SALES_TYPE_WINDOW,
+                                                                       "view_stack"));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "pipeline");
+  SalesBoard *board = SALES_BOARD (adw_bin_get_child (ADW_BIN (page)));
+  FirstFrame check = { sales_board_get_column (board, 0), fixture->gui.store, -1 };
+
+  g_assert_cmpuint (sales_deal_list_get_n_deals (sales_board_column_get_deals (check.column)),
+                    >, 0);
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_first_paint), &check);
+
+  gui_test_wait_for_frame (GTK_WIDGET (check.column));
+  g_assert_cmpint (check.first_card_shown, ==, FALSE);
+  gui_test_wait_for_frame (GTK_WIDGET (check.column));
+  g_assert_true (first_card_shown (&check));
+
+  gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +836,7 @@ main (int   argc,
   ADD ("/board/drop-from-pointer", test_drop_from_pointer);
   ADD ("/board/filters", test_filters);
   ADD ("/board/screenshot", test_screenshot);
+  ADD ("/board/cards-after-first-frame", test_cards_after_first_frame);
 
 #undef ADD
 
