@@ -764,6 +764,7 @@ first_card_shown (FirstFrame *check)
   return sales_board_column_get_card (check->column, deal) != NULL;
 }
 
+/* In the paint phase the frame's layout is done: the cards that exist are painted. */
 static void
 on_first_paint (GdkFrameClock *frame_clock,
                 FirstFrame    *check)
@@ -789,7 +790,7 @@ test_cards_after_first_frame (BoardFixture  *fixture,
   g_assert_cmpuint (sales_deal_list_get_n_deals (sales_board_column_get_deals (check.column)),
                     >, 0);
   gtk_widget_realize (GTK_WIDGET (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint",
                     G_CALLBACK (on_first_paint), &check);
 
   gui_test_wait_for_frame (GTK_WIDGET (check.column));
