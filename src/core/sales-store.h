@@ -135,6 +135,44 @@ gboolean         sales_store_reschedule_followup (SalesStore     *self,
                                                 gint64            due_at,
                                                 GError          **error);
 
+/* Tags of customers (sales-store-tags.c) */
+char           **sales_store_list_tags         (SalesStore       *self,
+                                                GArray           *ids,
+                                                GError          **error);
+char           **sales_store_list_customer_tags (SalesStore      *self,
+                                                gint64            customer_id,
+                                                GArray           *ids,
+                                                GError          **error);
+gint64           sales_store_find_tag          (SalesStore       *self,
+                                                const char       *name);
+gboolean         sales_store_add_tag           (SalesStore       *self,
+                                                const gint64     *customer_ids,
+                                                guint             n_customers,
+                                                const char       *name,
+                                                gint64           *tag_id,
+                                                GError          **error);
+gboolean         sales_store_remove_tag        (SalesStore       *self,
+                                                const gint64     *customer_ids,
+                                                guint             n_customers,
+                                                gint64            tag_id,
+                                                GError          **error);
+
+/* One action over many customers (sales-store-bulk.c) */
+gboolean         sales_store_assign_customers  (SalesStore       *self,
+                                                const gint64     *customer_ids,
+                                                guint             n_customers,
+                                                gint64            owner_id,
+                                                GError          **error);
+gboolean         sales_store_set_customers_tier (SalesStore      *self,
+                                                const gint64     *customer_ids,
+                                                guint             n_customers,
+                                                SalesTier         tier,
+                                                GError          **error);
+gboolean         sales_store_delete_customers  (SalesStore       *self,
+                                                const gint64     *customer_ids,
+                                                guint             n_customers,
+                                                GError          **error);
+
 gboolean         sales_store_can_undo          (SalesStore       *self);
 const char      *sales_store_get_undo_label    (SalesStore       *self);
 gboolean         sales_store_undo              (SalesStore       *self,
