@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "sales-customer-index.h"
+#include "sales-customer-search.h"
 #include "sales-normalize.h"
 
 static gboolean
@@ -168,6 +169,8 @@ sales_customer_index_flush (SalesDb  *db,
     return TRUE;
 
   return sales_customer_keys_update (db, (const gint64 *)(gpointer)ids->data, ids->len, error) &&
+         sales_customer_search_update (db, (const gint64 *)(gpointer)ids->data, ids->len,
+                                       error) &&
          sales_db_exec (db, "DELETE FROM customer_dirty", error);
 }
 

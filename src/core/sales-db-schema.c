@@ -342,10 +342,33 @@ static const char schema_v3[] =
 
   "INSERT INTO customer_dirty SELECT id FROM customer;";
 
+/* Version 4: the instant search index (sales-customer-search.c), derived from customer and
+ * contact rows like customer_key and rebuilt by the flush that the last statement asks for.
+ * customer_search has no foreign key: both FTS5 tables need a row's old text to forget it,
+ * so a deleted customer's row must outlive the customer until the flush removes all three. */
+static const char schema_v4[] =
+  "CREATE TABLE customer_search ("
+  "  customer_id INTEGER PRIMARY KEY,"
+  "  name_key    TEXT NOT NULL,"
+  "  initials    TEXT NOT NULL,"
+  "  body        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX customer_search_name ON customer_search (name_key);"
+  "CREATE INDEX customer_search_initials ON customer_search (initials);"
+  "CREATE VIRTUAL TABLE customer_fts USING fts5 ("
+  "  body, content = 'customer_search', content_rowid = 'customer_id',"
+  "  tokenize = 'trigram', columnsize = 0"
+  ");"
+  "CREATE VIRTUAL TABLE customer_gram USING fts5 ("
+  "  grams, content = '', tokenize = 'unicode61', detail = 'none', columnsize = 0"
+  ");"
+  "INSERT OR IGNORE INTO customer_dirty SELECT id FROM customer;";
+
 static const SalesMigration migrations[] = {
   { 1, schema_v1, insert_defaults_v1 },
   { 2, schema_v2, NULL },
   { 3, schema_v3, NULL },
+  { 4, schema_v4, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SALES_DB_SCHEMA_VERSION);

@@ -299,6 +299,7 @@ typedef struct
   guint              n_customers;
   guint              n_reps;
   guint              batch_size;
+  guint              contacts; /* per customer on average; 0: the default spread */
   gboolean           bulk;     /* one transaction, indexes created at the end */
   GPtrArray         *indexes;  /* the CREATE INDEX statements dropped in bulk */
 

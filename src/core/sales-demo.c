@@ -62,6 +62,7 @@ sales_demo_options_init (SalesDemoOptions *options)
     .now = 0,
     .batch_size = 0,
     .bulk_deals = 0,
+    .contacts = 0,
   };
 }
 
@@ -478,7 +479,8 @@ write_customer (SalesDemoGenerator  *g,
         g->new_customers[(guint)c->owner * g->n_months + (guint)month]++;
     }
 
-  n_contacts = 1 + sales_demo_rng_weighted (&rng, contact_weights, 3);
+  n_contacts = g->contacts > 0 ? 1 + sales_demo_rng_below (&rng, 2 * g->contacts - 1)
+                              : 1 + sales_demo_rng_weighted (&rng, contact_weights, 3);
   for (guint i = 0; i < n_contacts; i++)
     {
       SalesDemoPerson person;
@@ -754,6 +756,7 @@ setup (SalesDemoGenerator     *g,
                                           : MAX (g->n_deals / 5, MIN_CUSTOMERS);
   g->n_reps = options->reps > 0 ? options->reps : DEFAULT_REPS;
   g->batch_size = options->batch_size > 0 ? options->batch_size : DEFAULT_BATCH;
+  g->contacts = options->contacts;
   /* Creating an index costs in proportion to the whole table, so only when the
    * new rows are most of it. */
   g->bulk = g->n_deals >= (options->bulk_deals > 0 ? options->bulk_deals : DEFAULT_BULK) &&

@@ -64,6 +64,8 @@ typedef struct
   gint64  now;         /* Unix time the data is "as of"; 0: the current time */
   guint   batch_size;  /* deals per batch; 0: 50 000 */
   guint   bulk_deals;  /* from this many deals on, one transaction; 0: 100 000 */
+  guint   contacts;    /* contacts per customer on average, N gives 1 to 2N - 1 each;
+                        * 0: one to three, 1.65 on average */
 } SalesDemoOptions;
 
 /* Called from the thread that runs the generator, after each whole batch. */

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "sales-customer-search.h"
 #include "test-util.h"
 
 /* DESIGN.md section 4, the public contract: every table with at least these columns. */
@@ -288,6 +289,73 @@ test_from_version_2 (void)
   test_remove_dir (dir);
 }
 
+static char *
+search_ids (SalesDb    *db,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = sales_customer_search_ids (db, text, 0, 50, NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (ids, gint64, i));
+
+  return g_string_free (out, FALSE);
+}
+
+/* A version-3 file gets the search index of v4, built on opening from the customers and
+ * contacts it holds, which stay untouched. */
+static void
+test_from_version_3 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *found = NULL;
+
+  db = sales_db_open_at_version (path, 3, &error);
+  g_assert_no_error (error);
+  test_exec (db,
+             "INSERT INTO customer (id, name, tier, phone, notes, created_at, updated_at) "
+             "VALUES (7, '華為技術', 'A', '+86 138-0013-8000', NULL, 1760000000, 1760000000),"
+             "       (9, 'ACME Co., Ltd.', 'B', NULL, 'Met at the fair', 1760000000,"
+             "        1760000000);"
+             "INSERT INTO contact (customer_id, name, phone, email) "
+             "VALUES (9, '张三', '021 5555 1234', ' Ann@ACME.example ');"
+             "DELETE FROM customer_dirty;");
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE name = 'customer_search'"), ==, 0);
+  before = dump_customers (db);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
+  after = dump_customers (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM customer_dirty"), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM customer_search"), ==, 2);
+
+  found = search_ids (db, "华为");
+  g_assert_cmpstr (found, ==, "7");
+  g_clear_pointer (&found, g_free);
+  found = search_ids (db, "13800138000");
+  g_assert_cmpstr (found, ==, "7");
+  g_clear_pointer (&found, g_free);
+  found = search_ids (db, "zs");
+  g_assert_cmpstr (found, ==, "9");
+  g_clear_pointer (&found, g_free);
+  found = search_ids (db, "fair");
+  g_assert_cmpstr (found, ==, "9");
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
 static void
 test_newer_version (void)
 {
@@ -421,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/db/from-version-0", test_from_version_0);
   g_test_add_func ("/db/from-version-1", test_from_version_1);
   g_test_add_func ("/db/from-version-2", test_from_version_2);
+  g_test_add_func ("/db/from-version-3", test_from_version_3);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);

@@ -213,6 +213,7 @@ test_demo_defaults (void)
   g_assert_cmpint (options.now, ==, 0);
   g_assert_cmpuint (options.batch_size, ==, 0);
   g_assert_cmpuint (options.bulk_deals, ==, 0);
+  g_assert_cmpuint (options.contacts, ==, 0);
 }
 
 static void
@@ -694,6 +695,39 @@ test_demo_no_pipeline (Fixture       *f,
   g_assert_false (sales_db_in_transaction (f->db));
 }
 
+/* The search benchmark asks for three contacts a customer: one to five each, one of them
+ * primary. */
+static void
+test_demo_contacts (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SalesDemoOptions options;
+  SalesDemoResult r = { 0 };
+  double average;
+
+  sales_demo_options_init (&options);
+  options.deals = 1000;
+  options.now = NOW;
+  options.contacts = 3;
+  g_assert_true (sales_demo_generate (f->db, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (r.customers, ==, 200);
+  g_assert_cmpint (sales_db_count (f->db, "contact"), ==, (gint64)r.contacts);
+  average = (double)r.contacts / r.customers;
+  g_assert_cmpfloat (average, >=, 2.7);
+  g_assert_cmpfloat (average, <=, 3.3);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (*) FROM (SELECT count (*) AS n FROM"
+                                          " contact GROUP BY customer_id) WHERE n > 5"), ==, 0);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (DISTINCT customer_id) FROM contact"),
+                   ==, 200);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (*) FROM contact WHERE is_primary"), ==,
+                   200);
+  g_assert_cmpint (test_query_int (f->db, "SELECT max (n) FROM (SELECT count (*) AS n FROM"
+                                          " contact GROUP BY customer_id)"), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +746,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/demo/cancel", Fixture, NULL, fixture_set_up, test_demo_cancel, fixture_tear_down);
   g_test_add ("/demo/batches", Fixture, NULL, fixture_set_up, test_demo_batches,
+              fixture_tear_down);
+  g_test_add ("/demo/contacts", Fixture, NULL, fixture_set_up, test_demo_contacts,
               fixture_tear_down);
   g_test_add_func ("/demo/bulk", test_demo_bulk);
   g_test_add ("/demo/bulk-cancel", Fixture, NULL, fixture_set_up, test_demo_bulk_cancel,
