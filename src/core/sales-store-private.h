@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "sales-pool.h"
 #include "sales-record-private.h"
 #include "sales-store.h"
 
@@ -52,6 +53,9 @@ struct _SalesStore
   /* id -> SalesDeal, detached copies of the deals the current action
    * changes, as they were before it; see sales_store_get_deal_before(). */
   GHashTable      *deal_before;
+
+  /* sales-store-pool.c */
+  SalesPoolRules   pool_rules;
 };
 
 /* sales-store.c */
@@ -139,6 +143,24 @@ gboolean         sales_store_find_position          (SalesStore      *self,
                                                      SalesUndoEntry  *undo,
                                                      gint64          *position,
                                                      gboolean        *renumbered,
+                                                     GError         **error);
+
+/* sales-store-pool.c */
+gboolean         sales_store_insert_customer_event  (SalesStore      *self,
+                                                     gint64           customer_id,
+                                                     const char      *kind,
+                                                     gint64           from_owner_id,
+                                                     gint64           to_owner_id,
+                                                     const char      *note,
+                                                     SalesUndoEntry  *undo,
+                                                     GError         **error);
+gboolean         sales_store_customer_after_write   (SalesStore      *self,
+                                                     SalesCustomer   *old,
+                                                     SalesCustomer   *row,
+                                                     GError         **error);
+gboolean         sales_store_assign_lead            (SalesStore      *self,
+                                                     gint64           id,
+                                                     gboolean        *assigned,
                                                      GError         **error);
 
 /* sales-store-undo.c */

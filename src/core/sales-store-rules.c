@@ -402,9 +402,12 @@ sales_store_after_write (SalesStore   *self,
     case SALES_RECORD_CONTACT:
       return clear_other_primary_contacts (self, SALES_CONTACT (row), changes, error);
 
+    case SALES_RECORD_CUSTOMER:
+      return sales_store_customer_after_write (self, (SalesCustomer *)old, SALES_CUSTOMER (row),
+                                               error);
+
     case SALES_RECORD_STAGE:
     case SALES_RECORD_REP:
-    case SALES_RECORD_CUSTOMER:
     case SALES_RECORD_ACTIVITY:
     case SALES_RECORD_LOST_REASON:
     default:

@@ -731,6 +731,29 @@ sales_undo_entry_new_inverse (SalesUndoEntry  *entry,
 }
 
 static gboolean
+row_exists (SalesDb         *db,
+            const RowImage  *image,
+            gboolean        *exists,
+            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sales_db_prepare (db, image->table->exists, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, image->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sales_db_set_error (db, rc, error);
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
 restore_image (SalesDb         *db,
                const RowImage  *image,
                GArray          *changes,
@@ -781,6 +804,7 @@ sales_undo_entry_apply (SalesUndoEntry  *entry,
                         gboolean        *positions_restored,
                         GError         **error)
 {
+  g_autofree gboolean *restored = NULL;
   sqlite3_stmt *stmt;
 
   g_assert (sales_db_in_transaction (store->db));
@@ -845,6 +869,20 @@ sales_undo_entry_apply (SalesUndoEntry  *entry,
         return FALSE;
     }
 
+  /* Rows that exist get their old values before the inserted rows go: a
+   * delete may cascade, and must not take a row that only pointed at the
+   * deleted one after the action (redoing a merge deletes the merged
+   * customer again, whose moved rows must first move back). */
+  restored = g_new0 (gboolean, entry->images->len);
+  for (guint i = 0; i < entry->images->len; i++)
+    {
+      const RowImage *image = g_ptr_array_index (entry->images, i);
+
+      if (!row_exists (store->db, image, &restored[i], error) ||
+          (restored[i] && !restore_image (store->db, image, changes, error)))
+        return FALSE;
+    }
+
   for (guint i = entry->inserted->len; i > 0; i--)
     {
       const RowRef *ref = &g_array_index (entry->inserted, RowRef, i - 1);
@@ -865,7 +903,8 @@ sales_undo_entry_apply (SalesUndoEntry  *entry,
 
   for (guint i = 0; i < entry->images->len; i++)
     {
-      if (!restore_image (store->db, g_ptr_array_index (entry->images, i), changes, error))
+      if (!restored[i] &&
+          !restore_image (store->db, g_ptr_array_index (entry->images, i), changes, error))
         return FALSE;
     }
 

@@ -768,6 +768,7 @@ sales_store_init (SalesStore *self)
   for (guint k = 0; k < SALES_N_RECORD_KINDS; k++)
     self->records[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->deal_before = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  sales_pool_rules_init (&self->pool_rules);
 }
 
 /**

@@ -135,6 +135,12 @@ gboolean         sales_store_reschedule_followup (SalesStore     *self,
                                                 gint64            due_at,
                                                 GError          **error);
 
+/* Duplicates (sales-store-merge.c) */
+gboolean         sales_store_merge_customers   (SalesStore       *self,
+                                                gint64            keep_id,
+                                                gint64            merged_id,
+                                                GError          **error);
+
 /* Tags of customers (sales-store-tags.c) */
 char           **sales_store_list_tags         (SalesStore       *self,
                                                 GArray           *ids,
