@@ -1,0 +1,77 @@
+/* sales-customer-page-private.h: what the files of SalesCustomerPage share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sales-customer-page.h"
+#include "sales-timeline.h"
+
+G_BEGIN_DECLS
+
+struct _SalesCustomerPage
+{
+  AdwBin           parent_instance;
+
+  SalesStore      *store;
+  SalesSettings   *settings;
+  /* NULL while a new customer is being written. */
+  SalesCustomer   *customer;
+  GListModel      *contacts;
+  GListModel      *deals;
+  SalesTimeline   *timeline;
+  /* The ids behind the owner and source drop-downs: owner 0 is the public pool. */
+  GArray          *owner_ids;
+  GPtrArray       *source_codes;
+  AdwToast        *toast;
+
+  AdwWindowTitle  *window_title;
+  GtkWidget       *cancel_button;
+  GtkWidget       *save_button;
+  GtkWidget       *log_button;
+  GtkWidget       *scroller;
+  AdwEntryRow     *name_row;
+  AdwComboRow     *tier_row;
+  AdwEntryRow     *industry_row;
+  AdwComboRow     *source_row;
+  AdwComboRow     *owner_row;
+  GtkWidget       *claim_button;
+  AdwEntryRow     *phone_row;
+  AdwEntryRow     *email_row;
+  AdwEntryRow     *address_row;
+  GtkLabel        *field_errors;
+  GtkTextView     *notes_view;
+  GtkWidget       *tags_group;
+  GtkFlowBox      *tags_box;
+  GtkEntry        *tag_entry;
+  GtkWidget       *contacts_group;
+  GtkListBox      *contacts_list;
+  GtkWidget       *deals_group;
+  GtkListBox      *deals_list;
+  GtkWidget       *contracts_group;
+  GtkListBox      *contracts_list;
+  GtkWidget       *timeline_group;
+  GtkListBox      *timeline_list;
+  GtkWidget       *more_button;
+
+  guint            loading : 1;
+  guint            modified : 1;
+};
+
+/* sales-customer-page.c */
+void       sales_customer_page_show_undo_toast (SalesCustomerPage *self);
+void       sales_customer_page_show_error      (SalesCustomerPage *self,
+                                                const GError      *error);
+GtkWindow *sales_customer_page_get_window      (SalesCustomerPage *self);
+void       sales_customer_page_open_uri        (SalesCustomerPage *self,
+                                                const char        *scheme,
+                                                const char        *address);
+
+/* sales-customer-sections.c: contacts, deals, contracts and the timeline */
+void       sales_customer_page_load_sections   (SalesCustomerPage *self);
+void       sales_customer_page_clear_sections  (SalesCustomerPage *self);
+void       sales_customer_page_edit_contact    (SalesCustomerPage *self,
+                                                SalesContact      *contact);
+void       sales_customer_page_class_add_section_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
