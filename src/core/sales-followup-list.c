@@ -223,6 +223,69 @@ sales_followup_next_day_start (gint64 now)
   return local_day_start (now, 1);
 }
 
+/**
+ * sales_followup_format_due:
+ * @now: the store's clock; days are local days
+ * @overdue: (out) (optional): whether the follow-up's day has passed
+ *
+ * Returns: (transfer full): when a planned follow-up is due, as the
+ *   Follow-ups view says it: "3 days overdue", "today 14:00",
+ *   "tomorrow 09:00", "Sunday 23:59" (this week), "Dec 3, 15:00" (later)
+ */
+char *
+sales_followup_format_due (gint64    due_at,
+                           gint64    now,
+                           gboolean *overdue)
+{
+  g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (due_at);
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
+  gint64 today = local_day_start (now, 0);
+  gint64 tomorrow = local_day_start (now, 1);
+  SalesFollowupGroup group = sales_followup_group_for_time (due_at, now);
+
+  if (overdue != NULL)
+    *overdue = group == SALES_FOLLOWUP_GROUP_OVERDUE;
+
+  if (group == SALES_FOLLOWUP_GROUP_OVERDUE)
+    {
+      GDate due_date, today_date;
+      int year, month, day;
+      int days;
+
+      g_date_clear (&due_date, 1);
+      g_date_clear (&today_date, 1);
+      g_date_time_get_ymd (due, &year, &month, &day);
+      g_date_set_dmy (&due_date, day, month, year);
+      g_date_time_get_ymd (local, &year, &month, &day);
+      g_date_set_dmy (&today_date, day, month, year);
+      days = g_date_days_between (&due_date, &today_date);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
+                                           days),
+                              days);
+    }
+
+  /* The formats are those of g_date_time_format(). */
+  if (due_at >= today && due_at < tomorrow)
+    /* TRANSLATORS: when a follow-up is due; keep %H:%M */
+    return g_date_time_format (due, C_("due time", "today %H:%M"));
+
+  if (due_at >= tomorrow && due_at < local_day_start (now, 2))
+    /* TRANSLATORS: when a follow-up is due; keep %H:%M */
+    return g_date_time_format (due, C_("due time", "tomorrow %H:%M"));
+
+  if (group == SALES_FOLLOWUP_GROUP_THIS_WEEK)
+    /* TRANSLATORS: when a follow-up is due this week: the weekday and the time */
+    return g_date_time_format (due, C_("due time", "%A %H:%M"));
+
+  if (g_date_time_get_year (due) == g_date_time_get_year (local))
+    /* TRANSLATORS: when a follow-up is due, later this year */
+    return g_date_time_format (due, C_("due time", "%b %-d, %H:%M"));
+
+  /* TRANSLATORS: when a follow-up is due, in another year */
+  return g_date_time_format (due, C_("due time", "%b %-d %Y, %H:%M"));
+}
+
 static gboolean
 read_ids (SalesFollowupList  *self,
           GArray             *ids,

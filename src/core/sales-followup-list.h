@@ -37,5 +37,8 @@ SalesFollowupGroup  sales_followup_group_for_time       (gint64               du
                                                          gint64               now);
 const char         *sales_followup_group_get_title      (SalesFollowupGroup   group);
 gint64              sales_followup_next_day_start       (gint64               now);
+char               *sales_followup_format_due           (gint64               due_at,
+                                                         gint64               now,
+                                                         gboolean            *overdue);
 
 G_END_DECLS

@@ -141,7 +141,8 @@ read_one (SalesFollowupNotifier  *self,
   note = (const char *)sqlite3_column_text (stmt, 3);
 
   /* TRANSLATORS: the title of a notification; %s is the customer's name */
-  alert->title = g_strdup_printf (_("Follow-up due: %s"), (const char *)sqlite3_column_text (stmt, 4));
+  alert->title = g_strdup_printf (_("Follow-up due: %s"),
+                                  (const char *)sqlite3_column_text (stmt, 4));
   if (note != NULL && *note != '\0')
     /* TRANSLATORS: a notification's text: the kind of follow-up ("Call"), then its note */
     alert->body = g_strdup_printf (C_("notification", "%s: %s"),

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "sales-application.h"
+#include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
 #include "sales-preferences-window.h"
 #include "sales-window.h"
@@ -21,6 +22,8 @@ struct _SalesApplication
   char           *db_path;
   SalesSettings  *settings;
   SalesStore     *store;
+  SalesFollowupNotifier *notifier;
+  guint           notifier_start;
 };
 
 G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
@@ -104,6 +107,32 @@ find_main_window (SalesApplication *self)
   return NULL;
 }
 
+static gboolean
+start_notifier (gpointer user_data)
+{
+  SalesApplication *self = user_data;
+
+  self->notifier_start = 0;
+  sales_followup_notifier_start (self->notifier);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Due follow-ups are announced while the application runs, once its window is up. */
+static void
+watch_followups (SalesApplication *self)
+{
+  g_assert (SALES_IS_APPLICATION (self));
+
+  if (self->store == NULL || self->notifier != NULL)
+    return;
+
+  self->notifier = sales_followup_notifier_new (self->store, G_APPLICATION (self));
+  g_object_bind_property (self->settings, "current-rep-id", self->notifier, "owner-id",
+                          G_BINDING_SYNC_CREATE);
+  self->notifier_start = g_idle_add_full (G_PRIORITY_LOW, start_notifier, self, NULL);
+}
+
 static void
 sales_application_activate (GApplication *application)
 {
@@ -129,6 +158,38 @@ sales_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  watch_followups (self);
+}
+
+/* The default action of a notification about one follow-up. */
+static void
+show_customer_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "x",
+                                g_variant_get_int64 (param));
+}
+
+/* The default action of a notification about several follow-ups. */
+static void
+show_follow_ups_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "follow-ups");
 }
 
 static void
@@ -206,6 +267,8 @@ static const GActionEntry app_actions[] = {
   { "import" },
   { "export" },
   { "print" },
+  { "show-customer", show_customer_action, "x" },
+  { "show-follow-ups", show_follow_ups_action },
 };
 
 static const char * const unavailable_actions[] = { "import", "export", "print" };
@@ -251,6 +314,8 @@ sales_application_finalize (GObject *object)
 {
   SalesApplication *self = (SalesApplication *)object;
 
+  g_clear_handle_id (&self->notifier_start, g_source_remove);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);

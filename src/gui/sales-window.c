@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "sales-board.h"
+#include "sales-followups-view.h"
+#include "sales-customer-page.h"
 #include "sales-welcome-page.h"
 #include "sales-window.h"
 
@@ -27,11 +29,15 @@ struct _SalesWindow
   const char           *page;
 
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *main_box;
+  AdwBin               *customer_bin;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *page_stack;
   AdwViewStack         *view_stack;
   AdwBin               *pipeline_page;
+  AdwBin               *follow_ups_page;
   SalesWelcomePage     *welcome_page;
   AdwStatusPage        *error_page;
 
@@ -87,6 +93,8 @@ update_actions (SalesWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-view", is_page (self, PAGE_VIEWS));
   gtk_widget_action_set_enabled (widget, "win.load-sample-data", can_choose);
   gtk_widget_action_set_enabled (widget, "win.start-empty", can_choose);
+  gtk_widget_action_set_enabled (widget, "win.show-customer", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-customer", self->store != NULL);
 }
 
 static void
@@ -140,6 +148,58 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   sales_window_set_visible_view (SALES_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* The customer page is made the first time a customer is opened, not at start-up. */
+static SalesCustomerPage *
+ensure_customer_page (SalesWindow *self)
+{
+  GtkWidget *page = adw_bin_get_child (self->customer_bin);
+
+  g_assert (SALES_IS_WINDOW (self));
+
+  if (page == NULL)
+    {
+      page = sales_customer_page_new (self->store, self->settings);
+      g_signal_connect_object (page, "back", G_CALLBACK (sales_window_go_back), self,
+                               G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->customer_bin, page);
+    }
+
+  return SALES_CUSTOMER_PAGE (page);
+}
+
+static void
+on_leaflet_child_changed (SalesWindow *self)
+{
+  g_assert (SALES_IS_WINDOW (self));
+
+  /* Back to where the customer was opened from: the view keeps its focus there. */
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->main_box)
+    gtk_widget_child_focus (self->main_box, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SalesWindow *self = SALES_WINDOW (widget);
+
+  sales_customer_page_show_customer (ensure_customer_page (self), g_variant_get_int64 (param));
+  if (sales_customer_page_get_customer (ensure_customer_page (self)) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->customer_bin));
+}
+
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SalesWindow *self = SALES_WINDOW (widget);
+
+  sales_customer_page_show_new (ensure_customer_page (self));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->customer_bin));
 }
 
 static void
@@ -357,6 +417,8 @@ sales_window_constructed (GObject *object)
   g_signal_connect_object (self, "realize", G_CALLBACK (release_cards_after_first_frame), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  adw_bin_set_child (self->follow_ups_page, sales_followups_view_new (self->store, self->settings));
+
   /* An indexed existence check, so that a large database opens as fast as an empty one. */
   if (sales_store_is_empty (self->store) &&
       !sales_settings_get_first_run_dismissed (self->settings))
@@ -490,20 +552,28 @@ sales_window_class_init (SalesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sales-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, main_box);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, customer_bin);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, pipeline_page);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, follow_ups_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
                                    load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  /* Opens the page of a customer (by id) from anywhere: the list, the board, search. */
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "x", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
 }
 
 static void
@@ -611,4 +681,33 @@ sales_window_add_toast (SalesWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * sales_window_go_back:
+ *
+ * Leaves the customer page for the view it was opened from, as Back does.
+ */
+void
+sales_window_go_back (SalesWindow *self)
+{
+  g_return_if_fail (SALES_IS_WINDOW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->main_box);
+}
+
+/**
+ * sales_window_get_customer_page:
+ *
+ * Returns: (transfer none) (nullable): the customer page when it is shown, else %NULL
+ */
+GtkWidget *
+sales_window_get_customer_page (SalesWindow *self)
+{
+  g_return_val_if_fail (SALES_IS_WINDOW (self), NULL);
+
+  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->customer_bin))
+    return NULL;
+
+  return adw_bin_get_child (self->customer_bin);
 }

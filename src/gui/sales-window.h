@@ -28,5 +28,7 @@ void           sales_window_show_error       (SalesWindow    *self,
                                               const GError   *error);
 void           sales_window_add_toast        (SalesWindow    *self,
                                               AdwToast       *toast);
+void           sales_window_go_back          (SalesWindow    *self);
+GtkWidget     *sales_window_get_customer_page (SalesWindow   *self);
 
 G_END_DECLS

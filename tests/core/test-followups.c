@@ -203,6 +203,36 @@ test_ranges (Company       *c,
 }
 
 static void
+test_format_due (Company       *c,
+                 gconstpointer  data)
+{
+  static const struct {
+    gint64      due_at;
+    const char *text;
+    gboolean    overdue;
+  } cases[] = {
+    { 1795534200, "1 day overdue", TRUE },          /* Tue 23:30, ten and a half hours ago */
+    { 1795136400, "5 days overdue", TRUE },         /* Fri 11-20 */
+    { 1795536600, "today 00:10", FALSE },           /* past, but today */
+    { 1795620600, "today 23:30", FALSE },
+    { 1795654800, "tomorrow 09:00", FALSE },
+    { 1795967940, "Sunday 23:59", FALSE },
+    { 1796281200, "Dec 3, 15:00", FALSE },
+    { 1799110800, "Jan 5 2027, 09:00", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      gboolean overdue = !cases[i].overdue;
+
+      text = sales_followup_format_due (cases[i].due_at, WED_10_00, &overdue);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpint (overdue, ==, cases[i].overdue);
+    }
+}
+
+static void
 test_groups (Company       *c,
              gconstpointer  data)
 {
@@ -587,6 +617,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Company, NULL, company_set_up, func, company_tear_down)
   ADD ("/followups/ranges", test_ranges);
   ADD ("/followups/groups", test_groups);
+  ADD ("/followups/format-due", test_format_due);
   ADD ("/followups/groups-on-other-days", test_groups_on_other_days);
   ADD ("/followups/refresh-after-midnight", test_refresh_after_midnight);
   ADD ("/followups/complete", test_complete);
