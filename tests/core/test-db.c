@@ -356,6 +356,50 @@ test_from_version_3 (void)
   test_remove_dir (dir);
 }
 
+/* A version-4 file gets the customer list's indexes of v5, and the list's queries use them:
+ * sorting by tier reads the (tier, name) index in order instead of sorting the table. */
+static void
+test_from_version_4 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *plan = NULL;
+
+  db = sales_db_open_at_version (path, 4, &error);
+  g_assert_no_error (error);
+  test_exec (db, "INSERT INTO customer (id, name, tier, created_at, updated_at) "
+                 "VALUES (3, 'Bravo', 'A', 1760000000, 1760000000);");
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema WHERE type = 'index' "
+                                       "AND name IN ('customer_tier_name', "
+                                       "'customer_industry_name', 'customer_source_name', "
+                                       "'customer_owner_name', 'deal_customer_open', "
+                                       "'activity_customer_due')"), ==, 6);
+  {
+    g_autoptr(GString) details = g_string_new (NULL);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (db),
+                                         "EXPLAIN QUERY PLAN SELECT c.id FROM customer AS c "
+                                         "ORDER BY c.tier, c.name, c.id",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (details, "%s; ", sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    plan = g_string_free (g_steal_pointer (&details), FALSE);
+  }
+  g_assert_nonnull (strstr (plan, "customer_tier_name"));
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM customer WHERE id = 3"), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
 static void
 test_newer_version (void)
 {
@@ -490,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/db/from-version-1", test_from_version_1);
   g_test_add_func ("/db/from-version-2", test_from_version_2);
   g_test_add_func ("/db/from-version-3", test_from_version_3);
+  g_test_add_func ("/db/from-version-4", test_from_version_4);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);
