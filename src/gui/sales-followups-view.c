@@ -188,12 +188,18 @@ static void
 apply_owner (SalesFollowupsView *self)
 {
   gint64 owner_id = sales_followups_view_get_owner_id (self);
+  GtkAdjustment *vadjustment;
 
   g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
 
   for (guint i = 0; i < N_GROUPS; i++)
     sales_followup_list_set_owner_id (self->lists[i], owner_id);
   update_state (self);
+
+  /* Another rep's list starts at its top, headers included. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 }
 
 static void
@@ -635,19 +641,22 @@ ensure_built (SalesFollowupsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
   self->reps = sales_store_list_reps (self->store);
   g_signal_connect_object (self->reps, "items-changed", G_CALLBACK (rebuild_owners), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::current-rep-id", G_CALLBACK (rebuild_owners),
                            self, G_CONNECT_SWAPPED);
 
+  /* The headers go in before the list view sees the model: inserted above the first row of
+   * a list on screen, they would be scrolled out of sight to keep that row in place. */
   rebuild_owners (self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
   schedule_day_timer (self);
 }
 
