@@ -5,6 +5,8 @@
 
 import os
 import subprocess
+import sys
+import tempfile
 import time
 
 # Seconds the test may take in all; each script sets it below meson's timeout.
@@ -42,7 +44,36 @@ def have_locale(name):
     return any(line.strip().lower().replace('-', '') == want for line in out.splitlines())
 
 
+# Where the stand-in notification daemon writes what the app sends it, one JSON line each.
+NOTIFICATION_LOG = os.path.join(tempfile.gettempdir(), f'sales-desk-e2e-notifications-{os.getuid()}')
+
+
+def notification_server_running():
+    out = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
+                          '--object-path', '/org/freedesktop/DBus',
+                          '--method', 'org.freedesktop.DBus.NameHasOwner',
+                          'org.freedesktop.Notifications'],
+                         capture_output=True, text=True)
+    return out.returncode == 0 and 'true' in out.stdout
+
+
+def ensure_notification_server():
+    """The app notifies due follow-ups; on the test bus nothing would receive them, and GIO
+    warns (fatally, under the suite's G_DEBUG). Start the stand-in once per bus."""
+    if notification_server_running():
+        return
+    server = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'notification-server.py')
+    subprocess.Popen([sys.executable, server, NOTIFICATION_LOG], start_new_session=True,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    end = time.monotonic() + 10
+    while not notification_server_running():
+        if time.monotonic() > end:
+            raise Failure('the stand-in notification daemon did not start')
+        time.sleep(0.1)
+
+
 def app_environment(lang, tmp):
+    ensure_notification_server()
     env = dict(os.environ)
     # The rest of the suite runs with GTK's test accessibility backend and no bridge; this
     # test needs the real AT-SPI one.
