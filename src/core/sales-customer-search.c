@@ -25,7 +25,9 @@
 #include <string.h>
 
 #include "sales-customer-search.h"
+#include "sales-record-private.h"
 #include "sales-search-text.h"
+#include "sales-store-private.h"
 
 typedef enum
 {
@@ -326,6 +328,68 @@ fetch_rank (SalesDb      *db,
   return TRUE;
 }
 
+/* One read transaction around the few statements of a search (or a load): each statement
+ * would otherwise take and release WAL read locks of its own, a handful of system calls
+ * that cost more than the lookups, and the ranks are counted on one snapshot. Inside a
+ * caller's transaction there is nothing to do. */
+static gboolean
+read_begin (SalesDb *db)
+{
+  sqlite3 *handle = sales_db_get_handle (db);
+
+  return sqlite3_get_autocommit (handle) &&
+         sqlite3_exec (handle, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+read_end (SalesDb  *db,
+          gboolean  began)
+{
+  if (began)
+    sqlite3_exec (sales_db_get_handle (db), "COMMIT", NULL, NULL, NULL);
+}
+
+static gboolean
+search_ids (SalesDb      *db,
+            const Query  *q,
+            guint         offset,
+            guint         want,
+            GArray       *ids,
+            GError      **error)
+{
+  guint skip = offset;
+
+  if (q->blank)
+    return fetch_rank (db, q, RANK_ALL, offset, want, ids, error);
+
+  for (Rank rank = RANK_NAME; q->kind != 0 && rank <= RANK_OTHER && ids->len < want; rank++)
+    {
+      if (rank == RANK_INITIALS && !q->initials)
+        continue;
+
+      /* The ranks come one after the other, so an offset past the end of one skips it
+       * whole; the last one streams and needs no count. */
+      if (skip > 0 && rank != RANK_OTHER)
+        {
+          gint64 n = count_rank (db, q, rank, error);
+
+          if (n < 0)
+            return FALSE;
+          if ((guint64)n <= skip)
+            {
+              skip -= (guint)n;
+              continue;
+            }
+        }
+
+      if (!fetch_rank (db, q, rank, skip, want - ids->len, ids, error))
+        return FALSE;
+      skip = 0;
+    }
+
+  return TRUE;
+}
+
 GArray *
 sales_customer_search_ids (SalesDb     *db,
                            const char  *text,
@@ -338,45 +402,18 @@ sales_customer_search_ids (SalesDb     *db,
   g_auto(Query) q = { 0 };
   /* One more than asked for tells whether more follow. */
   guint want = limit < G_MAXUINT ? limit + 1 : limit;
-  guint skip = offset;
+  gboolean began, ok;
 
   g_return_val_if_fail (SALES_IS_DB (db), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   query_parse (&q, text);
 
-  if (q.blank)
-    {
-      if (!fetch_rank (db, &q, RANK_ALL, offset, want, ids, error))
-        return NULL;
-    }
-  else if (q.kind != 0)
-    {
-      for (Rank rank = RANK_NAME; rank <= RANK_OTHER && ids->len < want; rank++)
-        {
-          if (rank == RANK_INITIALS && !q.initials)
-            continue;
-
-          /* The ranks come one after the other, so an offset past the end of one skips
-           * it whole; the last one streams and needs no count. */
-          if (skip > 0 && rank != RANK_OTHER)
-            {
-              gint64 n = count_rank (db, &q, rank, error);
-
-              if (n < 0)
-                return NULL;
-              if ((guint64)n <= skip)
-                {
-                  skip -= (guint)n;
-                  continue;
-                }
-            }
-
-          if (!fetch_rank (db, &q, rank, skip, want - ids->len, ids, error))
-            return NULL;
-          skip = 0;
-        }
-    }
+  began = read_begin (db);
+  ok = search_ids (db, &q, offset, want, ids, error);
+  read_end (db, began);
+  if (!ok)
+    return NULL;
 
   if (has_more != NULL)
     *has_more = ids->len > limit;
@@ -427,6 +464,85 @@ sales_customer_search_count (SalesDb     *db,
 }
 
 /**
+ * sales_customer_search_load:
+ * @store: the store
+ * @ids: (array length=n_ids): customer ids, such as a screenful of
+ *   sales_customer_search_ids()
+ * @error: return location for a #GError
+ *
+ * Reads the customers of @ids that are not in memory yet with one statement, rather than one
+ * each, and hands out the store's canonical objects, in the order of @ids; ids of customers
+ * that no longer exist are left out. A list shows its first screenful sooner this way.
+ *
+ * Returns: (transfer container) (element-type SalesCustomer): the customers, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+sales_customer_search_load (SalesStore    *store,
+                            const gint64  *ids,
+                            guint          n_ids,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_full (n_ids, g_object_unref);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree gint64 *keys = g_new (gint64, MAX (n_ids, 1));
+  g_autoptr(GString) list = g_string_new ("[");
+  guint n_found = 0;
+  g_autofree char *sql = NULL;
+  SalesDb *db;
+  sqlite3_stmt *stmt;
+  gboolean began;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = sales_store_get_db (store);
+  found = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  sql = g_strdup_printf ("%s WHERE id IN (SELECT value FROM json_each (?1))",
+                         sales_record_class_get_sql (g_type_class_peek (SALES_TYPE_CUSTOMER),
+                                                     SALES_RECORD_SQL_SELECT));
+  stmt = sales_db_prepare (db, g_intern_string (sql), error);
+  if (stmt == NULL)
+    return NULL;
+
+  began = read_begin (db);
+  sqlite3_bind_text (stmt, 1, list->str, (int)list->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SalesRecord *customer = sales_store_get_record_from_row (store, SALES_RECORD_CUSTOMER, stmt);
+
+      /* Each row is a distinct id of @ids, so there are at most n_ids of them. */
+      keys[n_found] = sales_record_get_id (customer);
+      g_hash_table_replace (found, &keys[n_found++], customer);
+    }
+  sqlite3_reset (stmt);
+  read_end (db, began);
+
+  if (rc != SQLITE_DONE)
+    {
+      sales_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SalesCustomer *customer = g_hash_table_lookup (found, &ids[i]);
+
+      if (customer != NULL)
+        g_ptr_array_add (customers, g_object_ref (customer));
+    }
+
+  return g_steal_pointer (&customers);
+}
+
+/**
  * sales_customer_search:
  * @text: what was typed; blank gives the first customers by name
  * @limit: at most this many customers
@@ -442,6 +558,7 @@ sales_customer_search (SalesStore  *store,
 {
   g_autoptr(GListStore) result = g_list_store_new (SALES_TYPE_CUSTOMER);
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
 
   g_return_val_if_fail (SALES_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -450,15 +567,11 @@ sales_customer_search (SalesStore  *store,
   if (ids == NULL)
     return NULL;
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(SalesCustomer) customer = NULL;
+  customers = sales_customer_search_load (store, (const gint64 *)(gpointer)ids->data, ids->len,
+                                          error);
+  if (customers == NULL)
+    return NULL;
 
-      customer = sales_store_get_customer (store, g_array_index (ids, gint64, i), error);
-      if (customer == NULL)
-        return NULL;
-      g_list_store_append (result, customer);
-    }
-
+  g_list_store_splice (result, 0, 0, customers->pdata, customers->len);
   return G_LIST_MODEL (g_steal_pointer (&result));
 }

@@ -59,6 +59,11 @@ gint64      sales_customer_search_count  (SalesDb       *db,
                                           const char    *text,
                                           GError       **error);
 
+GPtrArray  *sales_customer_search_load   (SalesStore    *store,
+                                          const gint64  *ids,
+                                          guint          n_ids,
+                                          GError       **error);
+
 /* The first @limit matches as the store's canonical #SalesCustomer objects (completion). */
 GListModel *sales_customer_search        (SalesStore    *store,
                                           const char    *text,

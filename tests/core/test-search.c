@@ -282,6 +282,36 @@ test_completion (Fixture       *f,
   g_assert_true (first == canonical);
 }
 
+/* A screenful is loaded in one go, in the order asked, without the ids that are gone. */
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  static const gint64 ids[] = { 4, 1, 99, 6 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(SalesCustomer) held = NULL;
+
+  add_fixture (f);
+  held = sales_store_get_customer (f->store, 1, &error);
+  g_assert_no_error (error);
+
+  loaded = sales_customer_search_load (f->store, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  g_assert_cmpstr (sales_customer_get_name (g_ptr_array_index (loaded, 0)), ==,
+                   "Acme Trading Co.");
+  g_assert_true (g_ptr_array_index (loaded, 1) == held);
+  g_assert_cmpstr (sales_customer_get_phone (g_ptr_array_index (loaded, 0)), ==,
+                   "021-5555-1234");
+  g_assert_cmpint (sales_record_get_id (g_ptr_array_index (loaded, 2)), ==, 6);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  loaded = sales_customer_search_load (f->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+}
+
 static SalesCustomer *
 get_customer (Fixture *f,
               gint64   id)
@@ -529,6 +559,7 @@ main (int   argc,
   g_test_add ("/search/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/search/completion", Fixture, NULL, fixture_set_up, test_completion,
               fixture_tear_down);
+  g_test_add ("/search/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/search/store-sync", Fixture, NULL, fixture_set_up, test_store_sync,
               fixture_tear_down);
   g_test_add ("/search/sql-sync", Fixture, NULL, fixture_set_up, test_sql_sync,
