@@ -6,6 +6,8 @@
 
 #include "sales-activity.h"
 #include "sales-contact.h"
+#include "sales-contract.h"
+#include "sales-collections.h"
 #include "sales-customer.h"
 #include "sales-db.h"
 #include "sales-deal.h"
@@ -17,6 +19,8 @@
 #include "sales-followup-notifier.h"
 #include "sales-enums.h"
 #include "sales-lost-reason.h"
+#include "sales-payment.h"
+#include "sales-payment-plan.h"
 #include "sales-record.h"
 #include "sales-record-list.h"
 #include "sales-rep.h"

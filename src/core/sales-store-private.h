@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define SALES_N_RECORD_KINDS (SALES_RECORD_LOST_REASON + 1)
+#define SALES_N_RECORD_KINDS (SALES_RECORD_PAYMENT + 1)
 
 /* Past this many records touched by one action, one ::reset costs the views
  * less than a ::changed each. */
@@ -161,6 +161,15 @@ gboolean         sales_store_customer_after_write   (SalesStore      *self,
 gboolean         sales_store_assign_lead            (SalesStore      *self,
                                                      gint64           id,
                                                      gboolean        *assigned,
+                                                     GError         **error);
+
+/* sales-store-contracts.c */
+gboolean         sales_store_check_contract         (SalesStore      *self,
+                                                     SalesContract   *old,
+                                                     SalesContract   *row,
+                                                     GError         **error);
+gboolean         sales_store_check_payment          (SalesStore      *self,
+                                                     SalesPayment    *row,
                                                      GError         **error);
 
 /* sales-store-undo.c */

@@ -336,9 +336,16 @@ sales_store_prepare_insert (SalesStore   *self,
     case SALES_RECORD_ACTIVITY:
       return check_activity (self, SALES_ACTIVITY (row), error);
 
+    case SALES_RECORD_CONTRACT:
+      return sales_store_check_contract (self, NULL, SALES_CONTRACT (row), error);
+
+    case SALES_RECORD_PAYMENT:
+      return sales_store_check_payment (self, SALES_PAYMENT (row), error);
+
     case SALES_RECORD_REP:
     case SALES_RECORD_CONTACT:
     case SALES_RECORD_LOST_REASON:
+    case SALES_RECORD_PAYMENT_PLAN:
     default:
       return TRUE;
     }
@@ -372,9 +379,17 @@ sales_store_prepare_update (SalesStore   *self,
     case SALES_RECORD_ACTIVITY:
       return check_activity (self, SALES_ACTIVITY (row), error);
 
+    case SALES_RECORD_CONTRACT:
+      return sales_store_check_contract (self, SALES_CONTRACT (old), SALES_CONTRACT (row),
+                                         error);
+
+    case SALES_RECORD_PAYMENT:
+      return sales_store_check_payment (self, SALES_PAYMENT (row), error);
+
     case SALES_RECORD_REP:
     case SALES_RECORD_CONTACT:
     case SALES_RECORD_LOST_REASON:
+    case SALES_RECORD_PAYMENT_PLAN:
     default:
       return TRUE;
     }
@@ -410,6 +425,9 @@ sales_store_after_write (SalesStore   *self,
     case SALES_RECORD_REP:
     case SALES_RECORD_ACTIVITY:
     case SALES_RECORD_LOST_REASON:
+    case SALES_RECORD_CONTRACT:
+    case SALES_RECORD_PAYMENT_PLAN:
+    case SALES_RECORD_PAYMENT:
     default:
       return TRUE;
     }
@@ -437,6 +455,13 @@ sales_store_describe_delete (SalesRecord *record)
     case SALES_RECORD_LOST_REASON:
       return g_strdup_printf (_("Deleted lost reason “%s”"),
                               sales_lost_reason_get_name (SALES_LOST_REASON (record)));
+    case SALES_RECORD_CONTRACT:
+      return g_strdup_printf (_("Deleted contract “%s”"),
+                              sales_contract_get_number (SALES_CONTRACT (record)));
+    case SALES_RECORD_PAYMENT_PLAN:
+      return g_strdup (_("Deleted instalment"));
+    case SALES_RECORD_PAYMENT:
+      return g_strdup (_("Deleted payment"));
     default:
       g_assert_not_reached ();
     }

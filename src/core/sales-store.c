@@ -59,6 +59,12 @@ sales_store_get_record_type (SalesRecordKind kind)
       return SALES_TYPE_ACTIVITY;
     case SALES_RECORD_LOST_REASON:
       return SALES_TYPE_LOST_REASON;
+    case SALES_RECORD_CONTRACT:
+      return SALES_TYPE_CONTRACT;
+    case SALES_RECORD_PAYMENT_PLAN:
+      return SALES_TYPE_PAYMENT_PLAN;
+    case SALES_RECORD_PAYMENT:
+      return SALES_TYPE_PAYMENT;
     default:
       g_assert_not_reached ();
     }
@@ -99,6 +105,9 @@ set_not_found (GError          **error,
     N_("The deal no longer exists"),
     N_("The follow-up no longer exists"),
     N_("The lost reason no longer exists"),
+    N_("The contract no longer exists"),
+    N_("The instalment no longer exists"),
+    N_("The payment no longer exists"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (messages) == SALES_N_RECORD_KINDS);

@@ -6,11 +6,14 @@
 
 #include "sales-activity.h"
 #include "sales-contact.h"
+#include "sales-contract.h"
 #include "sales-customer.h"
 #include "sales-db.h"
 #include "sales-deal.h"
 #include "sales-demo.h"
 #include "sales-lost-reason.h"
+#include "sales-payment.h"
+#include "sales-payment-plan.h"
 #include "sales-rep.h"
 #include "sales-stage.h"
 #include "sales-types.h"
@@ -177,6 +180,47 @@ gboolean         sales_store_set_customers_tier (SalesStore      *self,
 gboolean         sales_store_delete_customers  (SalesStore       *self,
                                                 const gint64     *customer_ids,
                                                 guint             n_customers,
+                                                GError          **error);
+
+/* Contracts and payments (sales-store-contracts.c) */
+SalesContract   *sales_store_get_contract      (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesPaymentPlan *sales_store_get_payment_plan (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+SalesPayment    *sales_store_get_payment       (SalesStore       *self,
+                                                gint64            id,
+                                                GError          **error);
+GPtrArray       *sales_store_list_payment_plan (SalesStore       *self,
+                                                gint64            contract_id,
+                                                GError          **error);
+GPtrArray       *sales_store_list_payments     (SalesStore       *self,
+                                                gint64            contract_id,
+                                                GError          **error);
+char            *sales_store_propose_contract_number (SalesStore *self,
+                                                const char       *signed_on);
+SalesContract   *sales_store_new_contract_draft (SalesStore      *self,
+                                                gint64            customer_id,
+                                                gint64            deal_id,
+                                                GError          **error);
+SalesContract   *sales_store_create_contract   (SalesStore       *self,
+                                                SalesContract    *draft,
+                                                GPtrArray        *plan,
+                                                SalesPlanFlags    flags,
+                                                GError          **error);
+gboolean         sales_store_set_payment_plan  (SalesStore       *self,
+                                                SalesContract    *contract,
+                                                GPtrArray        *plan,
+                                                SalesPlanFlags    flags,
+                                                GError          **error);
+gboolean         sales_store_record_payment    (SalesStore       *self,
+                                                SalesPayment     *draft,
+                                                gint64           *payment_id,
+                                                GError          **error);
+gboolean         sales_store_delete_contract   (SalesStore       *self,
+                                                SalesContract    *contract,
+                                                gboolean          force,
                                                 GError          **error);
 
 gboolean         sales_store_can_undo          (SalesStore       *self);

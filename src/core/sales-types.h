@@ -43,6 +43,9 @@ typedef enum
   SALES_RECORD_DEAL,
   SALES_RECORD_ACTIVITY,
   SALES_RECORD_LOST_REASON,
+  SALES_RECORD_CONTRACT,
+  SALES_RECORD_PAYMENT_PLAN,
+  SALES_RECORD_PAYMENT,
 } SalesRecordKind;
 
 typedef enum
@@ -80,5 +83,31 @@ typedef enum
   SALES_FOLLOWUP_GROUP_THIS_WEEK,
   SALES_FOLLOWUP_GROUP_LATER,
 } SalesFollowupGroup;
+
+/* How a contract's payment plan is made from its amount (sales-payment-plan.c). */
+typedef enum
+{
+  SALES_PLAN_RULE_SINGLE,
+  SALES_PLAN_RULE_MONTHLY,
+  SALES_PLAN_RULE_DEPOSIT,
+} SalesPlanRule;
+
+typedef enum /*< flags >*/
+{
+  SALES_PLAN_FLAGS_NONE      = 0,
+  /* The plan may cover less than the contract's amount. */
+  SALES_PLAN_PARTIAL_ALLOWED = 1 << 0,
+} SalesPlanFlags;
+
+/* An instalment on a local day. Payments settle instalments oldest first;
+ * an instalment past its due day with money outstanding is overdue, even
+ * when part of it was paid. */
+typedef enum
+{
+  SALES_INSTALMENT_PAID,
+  SALES_INSTALMENT_PARTLY_PAID,
+  SALES_INSTALMENT_DUE,
+  SALES_INSTALMENT_OVERDUE,
+} SalesInstalmentState;
 
 G_END_DECLS

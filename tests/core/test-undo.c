@@ -145,8 +145,11 @@ test_delete_customer (Company       *c,
   g_assert_cmpstr (after_counts, ==, "7 2 1 1 1 1 5 1 2 0 0 0");
   g_assert_cmpstr (sales_store_get_undo_label (f->store), ==, "Deleted customer “华为”");
 
-  g_assert_cmpuint (c->log.events->len, ==, 7);
+  /* The customer, 2 contacts, 2 deals, 2 follow-ups, the contract, its 2 instalments and payment. */
+  g_assert_cmpuint (c->log.events->len, ==, 11);
   signal_log_assert (&c->log, 0, SALES_RECORD_CUSTOMER, 1, SALES_CHANGE_DELETED);
+  g_assert_true (signal_log_contains (&c->log, SALES_RECORD_CONTRACT, 1, SALES_CHANGE_DELETED));
+  g_assert_true (signal_log_contains (&c->log, SALES_RECORD_PAYMENT, 1, SALES_CHANGE_DELETED));
   g_assert_true (signal_log_contains (&c->log, SALES_RECORD_CONTACT, 1, SALES_CHANGE_DELETED));
   g_assert_true (signal_log_contains (&c->log, SALES_RECORD_CONTACT, 2, SALES_CHANGE_DELETED));
   g_assert_true (signal_log_contains (&c->log, SALES_RECORD_DEAL, 1, SALES_CHANGE_DELETED));
@@ -157,7 +160,7 @@ test_delete_customer (Company       *c,
   undo (c);
   after = test_dump_all (f->db);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (c->log.events->len, ==, 7);
+  g_assert_cmpuint (c->log.events->len, ==, 11);
   g_assert_true (signal_log_contains (&c->log, SALES_RECORD_CUSTOMER, 1, SALES_CHANGE_INSERTED));
   g_assert_true (signal_log_contains (&c->log, SALES_RECORD_DEAL, 2, SALES_CHANGE_INSERTED));
   g_assert_true (signal_log_contains (&c->log, SALES_RECORD_ACTIVITY, 2, SALES_CHANGE_INSERTED));
@@ -227,9 +230,10 @@ test_delete_deal (Company       *c,
   g_assert_cmpstr (after_counts, ==, "7 2 2 3 2 2 5 2 2 1 2 1");
   g_assert_cmpint (test_query_int (f->db, "SELECT deal_id IS NULL FROM contract"), ==, 1);
   g_assert_cmpstr (sales_store_get_undo_label (f->store), ==, "Deleted deal “ERP”");
-  g_assert_cmpuint (c->log.events->len, ==, 2);
+  g_assert_cmpuint (c->log.events->len, ==, 3);
   signal_log_assert (&c->log, 0, SALES_RECORD_DEAL, 1, SALES_CHANGE_DELETED);
   signal_log_assert (&c->log, 1, SALES_RECORD_ACTIVITY, 1, SALES_CHANGE_DELETED);
+  g_assert_true (signal_log_contains (&c->log, SALES_RECORD_CONTRACT, 1, SALES_CHANGE_UPDATED));
 
   undo (c);
   after = test_dump_all (f->db);
