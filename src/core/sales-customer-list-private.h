@@ -19,6 +19,15 @@ typedef struct
   gint64         id;
 } SalesCustomerSortKey;
 
+/* What a customer's follow-ups and open deals add up to; 0 for none. */
+typedef struct
+{
+  gint64 last_contact_at;
+  gint64 open_cents;
+  gint64 next_followup_at;
+  guint  open_deals;
+} SalesCustomerSums;
+
 struct _SalesCustomerList
 {
   GObject            parent_instance;
@@ -41,12 +50,19 @@ struct _SalesCustomerList
    * JSON array, which the query reads with json_each(). */
   GHashTable        *search_ranks;
   char              *search_json;
+  GArray            *search_ids;
 
   /* Built from the sort and the filters by sales_customer_list_prepare() */
   guint              n_terms;
   sqlite3_stmt      *select_ids;
   sqlite3_stmt      *match;
   sqlite3_stmt      *read_key;
+
+  /* Indexed by customer id, once the list was sorted by one of them; sums_known has
+   * the bit (1 << SalesCustomerSort) of each sum added up for all customers. */
+  SalesCustomerSums *sums;
+  gsize              n_sums;
+  guint              sums_known;
 
   /* id -> SalesCustomerStats, not owning: the rows on screen hold them */
   GHashTable        *stats;
@@ -72,6 +88,12 @@ int       sales_customer_list_compare_keys   (SalesCustomerList    *self,
                                               const SalesCustomerSortKey *b);
 void      sales_customer_list_load_stats     (SalesCustomerList    *self,
                                               SalesCustomerStats   *stats);
+gboolean  sales_customer_list_read_sums      (SalesCustomerList    *self,
+                                              gint64                id,
+                                              SalesCustomerSums    *sums);
+void      sales_customer_list_update_sums    (SalesCustomerList    *self,
+                                              gint64                id);
+void      sales_customer_list_forget_sums    (SalesCustomerList    *self);
 void      sales_customer_list_warn           (SalesCustomerList    *self,
                                               const char           *what,
                                               int                   rc);

@@ -2,13 +2,21 @@
  *
  * One query gives the ids of every matching customer in list order; the sort and the
  * filters become its ORDER BY and WHERE, so SQLite does the work with the indexes made
- * for it (schema version 4: each sortable column with the name after it, and partial
- * indexes over open deals and planned follow-ups). Sorting by what a customer's
- * follow-ups and deals add up to takes one indexed look-up per customer; ties go by id,
- * which keeps those sorts at about a tenth of a second on 100 000 customers where ties
- * by name would cost twice as much.
+ * for it (schema version 5: each sortable column with the name after it, and partial
+ * indexes over open deals and planned follow-ups). NULLs (no industry, no source) are the
+ * smallest values, as in SQL, so that the indexes give the order as they stand.
  *
- * NULLs (no industry, no owner, never contacted) come last in both directions.
+ * Two orders are not one ORDER BY, because SQLite would sort 100 000 rows for them:
+ * - by owner: the reps' names decide, so the list reads each rep's customers by name
+ *   from the (owner_id, name) index, one rep after the other in name order, customers
+ *   of the pool (NULL) first;
+ * - by what a customer's follow-ups and deals add up to: the list adds up the sum it sorts
+ *   by for every customer the first time, in one grouped query over an index
+ *   (SalesCustomerSums, 32 bytes a customer, then kept in step one customer at a time),
+ *   and sorts the matching ids in C. Customers with nothing to show (never contacted,
+ *   nothing planned) come last in both directions.
+ *
+ * A search sorted by relevance with no other filter is the search's own list of ids.
  *
  * A search asks the search index (sales-customer-search.c) for the ids of every match
  * first; the query then reads them as a JSON array through json_each(), which keeps the
@@ -48,6 +56,12 @@ static const char * const sort_terms[][SALES_CUSTOMER_LIST_MAX_TERMS] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sort_terms) == SALES_CUSTOMER_SORT_CREATED + 1);
+
+#define SUMS_SQL \
+  "SELECT (SELECT max (done_at) FROM activity WHERE customer_id = ?1), " \
+  "(SELECT count (*) FROM deal WHERE customer_id = ?1 AND closed_at IS NULL), " \
+  "(SELECT sum (amount_cents) FROM deal WHERE customer_id = ?1 AND closed_at IS NULL), " \
+  "(SELECT min (due_at) FROM activity WHERE customer_id = ?1 AND done_at IS NULL)"
 
 void
 sales_customer_list_warn (SalesCustomerList *self,
@@ -130,9 +144,13 @@ sales_customer_list_prepare (SalesCustomerList *self)
 
   sales_customer_list_finalize_statements (self);
 
+  /* The sums are sorted in C. */
   self->n_terms = 0;
-  while (self->n_terms < SALES_CUSTOMER_LIST_MAX_TERMS && terms[self->n_terms] != NULL)
-    self->n_terms++;
+  if (!sales_customer_list_sorts_by_stats (self))
+    {
+      while (self->n_terms < SALES_CUSTOMER_LIST_MAX_TERMS && terms[self->n_terms] != NULL)
+        self->n_terms++;
+    }
 
   if (by_rank (self))
     g_string_append (sql, "SELECT c.id FROM json_each (@ids) AS s "
@@ -144,13 +162,16 @@ sales_customer_list_prepare (SalesCustomerList *self)
     g_string_append (sql, "SELECT c.id FROM customer AS c WHERE 1");
   append_filters (self, sql);
 
-  g_string_append (sql, " ORDER BY ");
   if (by_rank (self))
-    g_string_append_printf (sql, "s.key %s", direction);
-  else
+    g_string_append_printf (sql, " ORDER BY s.key %s", direction);
+  else if (self->sort == SALES_CUSTOMER_SORT_OWNER)
+    g_string_append_printf (sql, " AND c.owner_id IS @current ORDER BY c.name %s, c.id %s",
+                            direction, direction);
+  else if (self->n_terms > 0)
     {
+      g_string_append (sql, " ORDER BY ");
       for (guint i = 0; i < self->n_terms; i++)
-        g_string_append_printf (sql, "%s %s NULLS LAST, ", terms[i], direction);
+        g_string_append_printf (sql, "%s %s, ", terms[i], direction);
       g_string_append_printf (sql, "c.id %s", direction);
     }
   self->select_ids = prepare_one (self, sql->str);
@@ -162,8 +183,8 @@ sales_customer_list_prepare (SalesCustomerList *self)
 
   g_string_assign (sql, "SELECT ");
   for (guint i = 0; i < self->n_terms; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", terms[i]);
-  g_string_append (sql, " FROM customer AS c WHERE c.id = @id");
+    g_string_append_printf (sql, "%s, ", terms[i]);
+  g_string_append (sql, "c.id FROM customer AS c WHERE c.id = @id");
   self->read_key = prepare_one (self, sql->str);
 
   return self->select_ids != NULL && self->match != NULL && self->read_key != NULL;
@@ -207,17 +228,18 @@ sales_customer_list_bind_filters (SalesCustomerList *self,
   bind_text (stmt, "@ids", self->search_json);
 }
 
-GArray *
-sales_customer_list_query_ids (SalesCustomerList *self)
+static gboolean
+append_ids (SalesCustomerList *self,
+            GArray            *ids,
+            gboolean           owner,
+            gint64             owner_id)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = self->select_ids;
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-
   sales_customer_list_bind_filters (self, stmt);
+  if (owner && owner_id > 0)
+    bind_int64 (stmt, "@current", owner_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -229,7 +251,297 @@ sales_customer_list_query_ids (SalesCustomerList *self)
   if (rc != SQLITE_DONE)
     {
       sales_customer_list_warn (self, "read the customers", rc);
-      return NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The pool first, then each rep's customers, reps by name. */
+static gboolean
+append_ids_by_owner (SalesCustomerList *self,
+                     GArray            *ids)
+{
+  g_autoptr(GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sales_db_prepare (sales_store_get_db (self->store),
+                           "SELECT id FROM rep ORDER BY name, id", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the reps: %s", error->message);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (reps, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sales_customer_list_warn (self, "read the reps", rc);
+      return FALSE;
+    }
+
+  for (guint i = 0; i <= reps->len; i++)
+    {
+      /* Ascending: NULL (the pool), then the reps; descending the other way round. */
+      guint k = self->descending ? reps->len - i : i;
+      gint64 owner_id = k == 0 ? 0 : g_array_index (reps, gint64, k - 1);
+
+      if (!append_ids (self, ids, TRUE, owner_id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const SalesCustomerSums *
+lookup_sums (SalesCustomerList *self,
+             gint64             id)
+{
+  static const SalesCustomerSums none = { 0 };
+
+  if (id < 0 || (gsize)id >= self->n_sums)
+    return &none;
+
+  return &self->sums[id];
+}
+
+static int
+compare_sums (SalesCustomerList *self,
+              gint64             a,
+              gint64             b)
+{
+  const SalesCustomerSums *sa = lookup_sums (self, a);
+  const SalesCustomerSums *sb = lookup_sums (self, b);
+  int sign = self->descending ? -1 : 1;
+  gboolean nulls = FALSE;
+  gint64 va = 0, vb = 0;
+
+  switch (self->sort)
+    {
+    case SALES_CUSTOMER_SORT_LAST_CONTACT:
+      va = sa->last_contact_at, vb = sb->last_contact_at, nulls = TRUE;
+      break;
+    case SALES_CUSTOMER_SORT_OPEN_DEALS:
+      va = sa->open_deals, vb = sb->open_deals;
+      break;
+    case SALES_CUSTOMER_SORT_OPEN_AMOUNT:
+      va = sa->open_cents, vb = sb->open_cents;
+      break;
+    case SALES_CUSTOMER_SORT_NEXT_FOLLOWUP:
+      va = sa->next_followup_at, vb = sb->next_followup_at, nulls = TRUE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (nulls && (va == 0) != (vb == 0))
+    return va == 0 ? 1 : -1;
+  if (va != vb)
+    return sign * (va < vb ? -1 : 1);
+
+  return sign * (a < b ? -1 : a > b);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return compare_sums (user_data, *(const gint64 *)a, *(const gint64 *)b);
+}
+
+static gboolean
+run_sums_query (SalesCustomerList *self,
+                const char        *sql,
+                guint              what)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = sales_db_prepare (sales_store_get_db (self->store), sql, &error);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot add up the customers' deals and follow-ups: %s", error->message);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SalesCustomerSums *sums;
+
+      if (id < 0 || (gsize)id >= self->n_sums)
+        continue;
+
+      sums = &self->sums[id];
+      if (what == SALES_CUSTOMER_SORT_LAST_CONTACT)
+        sums->last_contact_at = sqlite3_column_int64 (stmt, 1);
+      else if (what == SALES_CUSTOMER_SORT_OPEN_DEALS)
+        {
+          sums->open_deals = (guint)sqlite3_column_int64 (stmt, 1);
+          sums->open_cents = sqlite3_column_int64 (stmt, 2);
+        }
+      else
+        sums->next_followup_at = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sales_customer_list_warn (self, "add up the deals and follow-ups", rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The sum the list is sorted by, of every customer, in one pass over an index. */
+static gboolean
+ensure_sums (SalesCustomerList *self)
+{
+  g_autoptr(GError) error = NULL;
+  SalesCustomerSort what = self->sort == SALES_CUSTOMER_SORT_OPEN_AMOUNT
+                           ? SALES_CUSTOMER_SORT_OPEN_DEALS : self->sort;
+  const char *sql;
+
+  if (self->sums_known & (1u << what))
+    return TRUE;
+
+  if (self->sums == NULL)
+    {
+      gint64 max_id = 0;
+
+      if (!sales_store_query_int64 (self->store, "SELECT coalesce (max (id), 0) FROM customer",
+                                    0, 0, &max_id, &error))
+        {
+          g_warning ("Cannot count the customers: %s", error->message);
+          return FALSE;
+        }
+
+      self->n_sums = (gsize)max_id + 1;
+      self->sums = g_new0 (SalesCustomerSums, self->n_sums);
+    }
+
+  if (what == SALES_CUSTOMER_SORT_LAST_CONTACT)
+    sql = "SELECT customer_id, max (done_at) FROM activity "
+          "WHERE done_at IS NOT NULL GROUP BY customer_id";
+  else if (what == SALES_CUSTOMER_SORT_OPEN_DEALS)
+    sql = "SELECT customer_id, count (*), sum (amount_cents) FROM deal "
+          "WHERE closed_at IS NULL GROUP BY customer_id";
+  else
+    sql = "SELECT customer_id, min (due_at) FROM activity "
+          "WHERE done_at IS NULL GROUP BY customer_id";
+
+  if (!run_sums_query (self, sql, what))
+    {
+      sales_customer_list_forget_sums (self);
+      return FALSE;
+    }
+
+  self->sums_known |= 1u << what;
+  return TRUE;
+}
+
+void
+sales_customer_list_forget_sums (SalesCustomerList *self)
+{
+  g_clear_pointer (&self->sums, g_free);
+  self->n_sums = 0;
+  self->sums_known = 0;
+}
+
+/* Reads what the customer @id adds up to now. */
+gboolean
+sales_customer_list_read_sums (SalesCustomerList *self,
+                               gint64             id,
+                               SalesCustomerSums *sums)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *sums = (SalesCustomerSums) { 0 };
+
+  stmt = sales_db_prepare (sales_store_get_db (self->store), SUMS_SQL, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot add up a customer's deals and follow-ups: %s", error->message);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      sums->last_contact_at = sqlite3_column_int64 (stmt, 0);
+      sums->open_deals = (guint)sqlite3_column_int64 (stmt, 1);
+      sums->open_cents = sqlite3_column_int64 (stmt, 2);
+      sums->next_followup_at = sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      sales_customer_list_warn (self, "add up the deals and follow-ups", rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Brings the kept sums of the customer @id up to date, when the list keeps them. */
+void
+sales_customer_list_update_sums (SalesCustomerList *self,
+                                 gint64             id)
+{
+  if (self->sums == NULL || id <= 0)
+    return;
+
+  if ((gsize)id >= self->n_sums)
+    {
+      gsize n = MAX ((gsize)id + 1, self->n_sums + self->n_sums / 4);
+
+      self->sums = g_renew (SalesCustomerSums, self->sums, n);
+      memset (self->sums + self->n_sums, 0, (n - self->n_sums) * sizeof (SalesCustomerSums));
+      self->n_sums = n;
+    }
+
+  sales_customer_list_read_sums (self, id, &self->sums[id]);
+}
+
+GArray *
+sales_customer_list_query_ids (SalesCustomerList *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->select_ids == NULL)
+    return NULL;
+
+  /* Without other filters, the search's order is the list. */
+  if (by_rank (self) && !self->descending && self->tier == SALES_CUSTOMER_LIST_ANY_TIER &&
+      self->owner_id == 0 && self->industry == NULL && self->source == NULL &&
+      self->tag_id == 0)
+    g_array_append_vals (ids, self->search_ids->data, self->search_ids->len);
+  else if (self->sort == SALES_CUSTOMER_SORT_OWNER && !by_rank (self))
+    {
+      if (!append_ids_by_owner (self, ids))
+        return NULL;
+    }
+  else if (!append_ids (self, ids, FALSE, 0))
+    return NULL;
+
+  if (sales_customer_list_sorts_by_stats (self))
+    {
+      if (!ensure_sums (self))
+        return NULL;
+      g_array_sort_with_data (ids, compare_ids, self);
     }
 
   return g_steal_pointer (&ids);
@@ -245,6 +557,7 @@ sales_customer_list_run_search (SalesCustomerList *self)
 
   g_clear_pointer (&self->search_ranks, g_hash_table_unref);
   g_clear_pointer (&self->search_json, g_free);
+  g_clear_pointer (&self->search_ids, g_array_unref);
 
   if (self->search == NULL)
     return TRUE;
@@ -270,6 +583,7 @@ sales_customer_list_run_search (SalesCustomerList *self)
     }
   g_string_append_c (json, ']');
   self->search_json = g_string_free (g_steal_pointer (&json), FALSE);
+  self->search_ids = g_steal_pointer (&ids);
 
   return TRUE;
 }
@@ -319,11 +633,8 @@ sales_customer_list_read_key (SalesCustomerList    *self,
 
   *key = (SalesCustomerSortKey) { { NULL }, id };
 
-  if (by_rank (self))
-    {
-      key->values[0] = NULL;
-      return self->search_ranks != NULL;
-    }
+  if (by_rank (self) || sales_customer_list_sorts_by_stats (self))
+    return TRUE;
 
   if (stmt == NULL)
     return FALSE;
@@ -400,16 +711,20 @@ sales_customer_list_compare_keys (SalesCustomerList          *self,
       return sign * (ra < rb ? -1 : ra > rb);
     }
 
+  if (sales_customer_list_sorts_by_stats (self))
+    return compare_sums (self, a->id, b->id);
+
   for (guint i = 0; i < self->n_terms; i++)
     {
       gboolean a_null = a->values[i] == NULL || sqlite3_value_type (a->values[i]) == SQLITE_NULL;
       gboolean b_null = b->values[i] == NULL || sqlite3_value_type (b->values[i]) == SQLITE_NULL;
       int order;
 
+      /* As in SQL, NULL is smaller than any value. */
       if (a_null || b_null)
         {
           if (a_null != b_null)
-            return a_null ? 1 : -1;
+            return sign * (a_null ? -1 : 1);
           continue;
         }
 
@@ -425,37 +740,11 @@ void
 sales_customer_list_load_stats (SalesCustomerList  *self,
                                 SalesCustomerStats *stats)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  SalesCustomerSums sums;
 
-  stmt = sales_db_prepare (sales_store_get_db (self->store),
-                           "SELECT (SELECT max (done_at) FROM activity WHERE customer_id = ?1), "
-                           "(SELECT count (*) FROM deal "
-                           " WHERE customer_id = ?1 AND closed_at IS NULL), "
-                           "(SELECT sum (amount_cents) FROM deal "
-                           " WHERE customer_id = ?1 AND closed_at IS NULL), "
-                           "(SELECT min (due_at) FROM activity "
-                           " WHERE customer_id = ?1 AND done_at IS NULL)",
-                           &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Cannot add up a customer's deals and follow-ups: %s", error->message);
-      return;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, sales_customer_stats_get_customer_id (stats));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    sales_customer_stats_set (stats,
-                              sqlite3_column_int64 (stmt, 0),
-                              (guint)sqlite3_column_int64 (stmt, 1),
-                              sqlite3_column_int64 (stmt, 2),
-                              sqlite3_column_int64 (stmt, 3));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    sales_customer_list_warn (self, "add up the deals and follow-ups", rc);
+  if (sales_customer_list_read_sums (self, sales_customer_stats_get_customer_id (stats), &sums))
+    sales_customer_stats_set (stats, sums.last_contact_at, sums.open_deals, sums.open_cents,
+                              sums.next_followup_at);
 }
 
 static char **

@@ -308,6 +308,7 @@ refresh_everything (gpointer user_data)
 
   self->refresh_source = 0;
   refresh_all_stats (self);
+  sales_customer_list_forget_sums (self);
   if (sales_customer_list_sorts_by_stats (self))
     reload (self);
 
@@ -320,6 +321,7 @@ customer_sums_changed (SalesCustomerList *self,
                        gint64             id)
 {
   refresh_stats (self, id);
+  sales_customer_list_update_sums (self, id);
   if (sales_customer_list_sorts_by_stats (self))
     update_customer (self, id, FALSE);
 }
@@ -364,6 +366,8 @@ on_customer_changed (SalesCustomerList *self,
       return;
     }
 
+  if (change == SALES_CHANGE_INSERTED)
+    sales_customer_list_update_sums (self, id);
   update_customer (self, id, change == SALES_CHANGE_DELETED);
   if (change != SALES_CHANGE_DELETED)
     refresh_stats (self, id);
@@ -421,6 +425,7 @@ on_rep_changed (SalesCustomerList *self)
 static void
 on_reset (SalesCustomerList *self)
 {
+  sales_customer_list_forget_sums (self);
   rebuild (self);
   refresh_all_stats (self);
 }
@@ -452,7 +457,9 @@ sales_customer_list_finalize (GObject *object)
   sales_customer_list_finalize_statements (self);
   g_array_unref (self->ids);
   g_clear_pointer (&self->search_ranks, g_hash_table_unref);
+  g_clear_pointer (&self->search_ids, g_array_unref);
   g_clear_pointer (&self->stats, g_hash_table_unref);
+  g_free (self->sums);
   g_free (self->search_json);
   g_free (self->search);
   g_free (self->industry);

@@ -11,7 +11,9 @@
  *   5  华为     B    Energy   wechat    pool   +500     -            -
  *
  * Reps: 1 Wang, 2 Li. Names sort by their bytes: capitals, then small letters, then
- * Chinese; NULLs come last in both directions; ties go by id in the list's direction.
+ * Chinese; ties go by id in the list's direction. An empty industry, source or owner (the
+ * pool) is the smallest value, as in SQL; an empty sum (never contacted, nothing planned)
+ * comes last in both directions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -129,11 +131,12 @@ test_sorts (Fixture       *f,
     { SALES_CUSTOMER_SORT_NAME, TRUE, "5 2 1 3 4" },
     { SALES_CUSTOMER_SORT_TIER, FALSE, "4 2 1 5 3" },
     { SALES_CUSTOMER_SORT_TIER, TRUE, "3 5 1 2 4" },
-    { SALES_CUSTOMER_SORT_INDUSTRY, FALSE, "2 5 4 1 3" },
+    { SALES_CUSTOMER_SORT_INDUSTRY, FALSE, "3 2 5 4 1" },
     { SALES_CUSTOMER_SORT_INDUSTRY, TRUE, "1 4 5 2 3" },
-    { SALES_CUSTOMER_SORT_OWNER, FALSE, "3 4 1 2 5" },
+    { SALES_CUSTOMER_SORT_OWNER, FALSE, "2 5 3 4 1" },
     { SALES_CUSTOMER_SORT_OWNER, TRUE, "1 4 3 5 2" },
-    { SALES_CUSTOMER_SORT_SOURCE, FALSE, "2 3 1 5 4" },
+    { SALES_CUSTOMER_SORT_SOURCE, FALSE, "4 2 3 1 5" },
+    { SALES_CUSTOMER_SORT_SOURCE, TRUE, "5 1 3 2 4" },
     { SALES_CUSTOMER_SORT_LAST_CONTACT, FALSE, "4 2 1 3 5" },
     { SALES_CUSTOMER_SORT_LAST_CONTACT, TRUE, "2 4 5 3 1" },
     { SALES_CUSTOMER_SORT_OPEN_DEALS, FALSE, "2 4 5 3 1" },
