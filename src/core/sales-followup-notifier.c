@@ -43,6 +43,8 @@ struct _SalesFollowupNotifier
 
   gint64        watermark;
   guint         timer;
+  guint         probed : 1;
+  guint         can_send : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SalesFollowupNotifier, sales_followup_notifier, G_TYPE_OBJECT)
@@ -282,6 +284,46 @@ sales_followup_notifier_check (SalesFollowupNotifier *self,
   return alert->n_due > 0;
 }
 
+/* GIO sends notifications to whichever of these it finds, or through the portal from a
+ * sandbox, and warns when there is none, as on a bare session bus: then the notifier
+ * keeps quiet rather than warn at every follow-up. */
+static gboolean
+has_notification_server (GApplication *application)
+{
+  static const char * const methods[] = { "ListNames", "ListActivatableNames" };
+  GDBusConnection *bus = g_application_get_dbus_connection (application);
+
+  if (bus == NULL)
+    return FALSE;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      g_autoptr(GVariantIter) names = NULL;
+      const char *name;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", methods[i], NULL,
+                                           G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 1000,
+                                           NULL, NULL);
+      if (reply == NULL)
+        continue;
+
+      g_variant_get (reply, "(as)", &names);
+      while (g_variant_iter_next (names, "&s", &name))
+        {
+          if (g_str_equal (name, "org.gtk.Notifications") ||
+              g_str_equal (name, "org.freedesktop.Notifications"))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 check_and_send (SalesFollowupNotifier *self)
 {
@@ -297,6 +339,14 @@ check_and_send (SalesFollowupNotifier *self)
   /* A test's application is never registered and has nowhere to send to. */
   if (self->application == NULL || !g_application_get_is_registered (self->application) ||
       g_application_get_is_remote (self->application))
+    return;
+
+  if (!self->probed)
+    {
+      self->can_send = has_notification_server (self->application);
+      self->probed = TRUE;
+    }
+  if (!self->can_send)
     return;
 
   notification = sales_followup_alert_to_notification (&alert, &id);

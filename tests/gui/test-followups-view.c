@@ -18,11 +18,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "gui-test-util.h"
+#include "sales-application.h"
+#include "sales-customer-page.h"
 #include "sales-followup-row.h"
 #include "sales-followups-view.h"
+#include "sales-window.h"
 
 typedef struct
 {
@@ -359,6 +363,92 @@ test_screenshot (ViewFixture   *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static SalesWindow *
+main_window (SalesApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      if (SALES_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* What a click on a notification does, once the window is up. */
+static void
+check_notification_actions (SalesApplication *app)
+{
+  GActionGroup *group = G_ACTION_GROUP (app);
+  SalesWindow *window = main_window (app);
+  SalesCustomerPage *page;
+
+  /* The actions activate the application again, as a click from the desktop would. */
+  g_signal_handlers_disconnect_by_func (app, check_notification_actions, NULL);
+
+  g_assert_cmpstr (sales_window_get_page (window), ==, "views");
+  g_assert_cmpstr (sales_window_get_visible_view (window), ==, "pipeline");
+  g_assert_true (g_action_group_has_action (group, "show-follow-ups"));
+
+  /* Several follow-ups due: the Follow-ups view. */
+  g_action_group_activate_action (group, "show-follow-ups", NULL);
+  g_assert_cmpstr (sales_window_get_visible_view (window), ==, "follow-ups");
+
+  /* One: its customer. */
+  g_action_group_activate_action (group, "show-customer", g_variant_new_int64 (2));
+  page = SALES_CUSTOMER_PAGE (sales_window_get_customer_page (window));
+  g_assert_nonnull (page);
+  g_assert_nonnull (sales_customer_page_get_customer (page));
+  g_assert_cmpstr (sales_customer_get_name (sales_customer_page_get_customer (page)), ==,
+                   "Globex");
+
+  g_action_group_activate_action (group, "quit", NULL);
+}
+
+static void
+test_notification_actions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sales-desk-followups-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(SalesApplication) app = NULL;
+
+  g_assert_no_error (error);
+  gui_test_reset_settings ();
+
+  {
+    g_autoptr(SalesDb) db = sales_db_open (path, &error);
+    g_autoptr(SalesStore) store = NULL;
+    g_autoptr(SalesCustomer) huawei = sales_customer_new ();
+    g_autoptr(SalesCustomer) globex = sales_customer_new ();
+    g_autoptr(SalesRecord) created = NULL;
+
+    g_assert_no_error (error);
+    store = sales_store_new (db);
+    sales_customer_set_name (huawei, "华为技术有限公司");
+    sales_customer_set_name (globex, "Globex");
+    created = sales_store_create (store, SALES_RECORD (huawei), &error);
+    g_assert_no_error (error);
+    g_clear_object (&created);
+    created = sales_store_create (store, SALES_RECORD (globex), &error);
+    g_assert_no_error (error);
+  }
+
+  app = sales_application_new (path);
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_notification_actions), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_clear_object (&app);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +481,8 @@ main (int   argc,
   ADD ("/followups-view/screenshot", test_screenshot);
 
 #undef ADD
+
+  g_test_add_func ("/followups-view/notification-actions", test_notification_actions);
 
   return g_test_run ();
 }
