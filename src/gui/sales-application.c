@@ -15,6 +15,9 @@
 
 #define WEBSITE "https://github.com/salesdesk/sales-desk"
 
+/* How long after start-up the follow-ups that are due are announced. */
+#define START_DELAY_S 2
+
 struct _SalesApplication
 {
   AdwApplication  parent_instance;
@@ -118,7 +121,8 @@ start_notifier (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Due follow-ups are announced while the application runs, once its window is up. */
+/* Due follow-ups are announced while the application runs, from shortly after its window
+ * is up: the first frame does not wait for them. */
 static void
 watch_followups (SalesApplication *self)
 {
@@ -130,7 +134,7 @@ watch_followups (SalesApplication *self)
   self->notifier = sales_followup_notifier_new (self->store, G_APPLICATION (self));
   g_object_bind_property (self->settings, "current-rep-id", self->notifier, "owner-id",
                           G_BINDING_SYNC_CREATE);
-  self->notifier_start = g_idle_add_full (G_PRIORITY_LOW, start_notifier, self, NULL);
+  self->notifier_start = g_timeout_add_seconds (START_DELAY_S, start_notifier, self);
 }
 
 static void
