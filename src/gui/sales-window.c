@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-board.h"
+#include "sales-customers-view.h"
 #include "sales-followups-view.h"
 #include "sales-customer-page.h"
 #include "sales-welcome-page.h"
@@ -37,6 +38,7 @@ struct _SalesWindow
   GtkStack             *page_stack;
   AdwViewStack         *view_stack;
   AdwBin               *pipeline_page;
+  AdwBin               *customers_page;
   AdwBin               *follow_ups_page;
   SalesWelcomePage     *welcome_page;
   AdwStatusPage        *error_page;
@@ -413,6 +415,7 @@ sales_window_constructed (GObject *object)
 
   board = sales_board_new (self->store, self->settings);
   adw_bin_set_child (self->pipeline_page, board);
+  adw_bin_set_child (self->customers_page, sales_customers_view_new (self->store, self->settings));
   sales_board_set_cards_held (SALES_BOARD (board), TRUE);
   g_signal_connect_object (self, "realize", G_CALLBACK (release_cards_after_first_frame), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -560,6 +563,7 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, pipeline_page);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, follow_ups_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, error_page);

@@ -6,6 +6,7 @@
 
 #include "gui-test-util.h"
 #include "sales-board.h"
+#include "sales-customers-view.h"
 #include "sales-followups-view.h"
 #include "sales-welcome-page.h"
 #include "sales-window.h"
@@ -83,6 +84,11 @@ test_views (GuiFixture    *fixture,
       if (i == 0)
         {
           g_assert_true (SALES_IS_BOARD (adw_bin_get_child (ADW_BIN (child))));
+          continue;
+        }
+      if (i == 1)
+        {
+          g_assert_true (SALES_IS_CUSTOMERS_VIEW (adw_bin_get_child (ADW_BIN (child))));
           continue;
         }
       if (i == 2)

@@ -1,0 +1,1032 @@
+/* sales-customers-view.c: the Customers view: search, filters, the list and bulk actions
+ *
+ * The list is a SalesCustomerList, which sorts and filters in SQL and loads the customers
+ * a screenful at a time; this view only says what to show. The columns' headers sort:
+ * GTK 4.8 has no API that says which column its sorter sorts by, so each column gets a
+ * sorter that, when asked to compare, notes its column and answers "smaller"; comparing
+ * once through the column view's sorter then tells the column (the one noted) and the
+ * direction (the answer, which the column view turns round for a descending sort), and
+ * the list sorts in SQL accordingly. The sorters never sort anything themselves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-customers-view.h"
+#include "sales-money.h"
+
+#define UNDO_TIMEOUT_S 8
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_TIER,
+  COLUMN_INDUSTRY,
+  COLUMN_OWNER,
+  COLUMN_SOURCE,
+  COLUMN_LAST_CONTACT,
+  COLUMN_OPEN_DEALS,
+  COLUMN_NEXT_FOLLOWUP,
+  COLUMN_CREATED,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  SalesCustomersView *view;
+  Column              column;
+} ColumnInfo;
+
+/* What a cell's label shows and follows; kept on the label while it is bound. */
+typedef struct
+{
+  SalesCustomer      *customer;
+  SalesCustomerStats *stats;
+  gulong              customer_handler;
+  gulong              stats_handler;
+} CellBinding;
+
+struct _SalesCustomersView
+{
+  GtkWidget           parent_instance;
+
+  SalesStore         *store;
+  SalesSettings      *settings;
+  SalesCustomerList  *list;
+  GtkMultiSelection  *selection;
+  GListModel         *reps;
+  AdwToast           *toast;
+
+  ColumnInfo          columns[N_COLUMNS];
+  int                 probe_column;
+
+  /* What each entry of a filter's drop-down stands for, after "any" */
+  GArray             *owner_ids;
+  GArray             *tag_ids;
+  GStrv               industries;
+  GStrv               sources;
+  gboolean            updating_filters;
+
+  GtkWidget          *box;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *tier_filter;
+  GtkDropDown        *owner_filter;
+  GtkDropDown        *industry_filter;
+  GtkDropDown        *source_filter;
+  GtkDropDown        *tag_filter;
+  GtkWidget          *clear_button;
+  GtkLabel           *count_label;
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  GtkActionBar       *bulk_bar;
+  GtkLabel           *selection_label;
+  GtkMenuButton      *assign_button;
+  GtkMenuButton      *tag_button;
+  GtkPopover         *tag_popover;
+  GtkEntry           *tag_entry;
+};
+
+G_DEFINE_FINAL_TYPE (SalesCustomersView, sales_customers_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Text of the cells */
+
+static char *
+format_day (SalesCustomersView *self,
+            gint64              when)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  int y, m, d, ny, nm, nd;
+  gint64 days;
+
+  if (when <= 0)
+    return g_strdup ("—");
+
+  local = g_date_time_new_from_unix_local (when);
+  now = g_date_time_new_from_unix_local (sales_store_now (self->store));
+  g_date_time_get_ymd (local, &y, &m, &d);
+  g_date_time_get_ymd (now, &ny, &nm, &nd);
+  {
+    GDate a, b;
+
+    g_date_clear (&a, 1);
+    g_date_clear (&b, 1);
+    g_date_set_dmy (&a, d, m, y);
+    g_date_set_dmy (&b, nd, nm, ny);
+    days = (gint64)g_date_get_julian (&a) - (gint64)g_date_get_julian (&b);
+  }
+
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == -1)
+    return g_strdup (_("Yesterday"));
+  if (days == 1)
+    return g_strdup (_("Tomorrow"));
+  if (y == ny)
+    /* TRANSLATORS: a day of this year in a table, in strftime form (zh_CN: "%-m月%-d日") */
+    return g_date_time_format (local, C_("short date", "%b %-d"));
+
+  /* TRANSLATORS: a day of another year in a table, in strftime form */
+  return g_date_time_format (local, C_("short date with year", "%Y-%m-%d"));
+}
+
+static char *
+cell_text (SalesCustomersView *self,
+           Column              column,
+           SalesCustomer      *customer,
+           SalesCustomerStats *stats)
+{
+  const char *text;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (sales_customer_get_name (customer));
+
+    case COLUMN_TIER:
+      return g_strdup (sales_tier_to_string (sales_customer_get_tier (customer)));
+
+    case COLUMN_INDUSTRY:
+      text = sales_customer_get_industry (customer);
+      return g_strdup (text != NULL ? text : "");
+
+    case COLUMN_OWNER:
+      {
+        gint64 owner_id = sales_customer_get_owner_id (customer);
+        g_autoptr(SalesRep) rep = NULL;
+
+        if (owner_id == 0)
+          return g_strdup (_("Public pool"));
+        rep = sales_store_get_rep (self->store, owner_id, NULL);
+        return g_strdup (rep != NULL ? sales_rep_get_name (rep) : "");
+      }
+
+    case COLUMN_SOURCE:
+      text = sales_customer_get_source (customer);
+      return g_strdup (text != NULL ? sales_customer_source_to_label (text) : "");
+
+    case COLUMN_LAST_CONTACT:
+      return format_day (self, sales_customer_stats_get_last_contact_at (stats));
+
+    case COLUMN_OPEN_DEALS:
+      {
+        guint n = sales_customer_stats_get_open_deals (stats);
+        g_autofree char *money = NULL;
+
+        if (n == 0)
+          return g_strdup ("—");
+        money = sales_money_format (sales_customer_stats_get_open_cents (stats),
+                                    sales_settings_get_currency (self->settings));
+        /* TRANSLATORS: open deals in the customer list: their number, then their total */
+        return g_strdup_printf (C_("open deals", "%u · %s"), n, money);
+      }
+
+    case COLUMN_NEXT_FOLLOWUP:
+      return format_day (self, sales_customer_stats_get_next_followup_at (stats));
+
+    case COLUMN_CREATED:
+      return format_day (self, sales_customer_get_created_at (customer));
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+column_has_stats (Column column)
+{
+  return column == COLUMN_LAST_CONTACT || column == COLUMN_OPEN_DEALS ||
+         column == COLUMN_NEXT_FOLLOWUP;
+}
+
+static void
+update_cell (GtkLabel *label)
+{
+  ColumnInfo *info = g_object_get_data (G_OBJECT (label), "column-info");
+  CellBinding *binding = g_object_get_data (G_OBJECT (label), "binding");
+  g_autofree char *text = NULL;
+
+  if (binding == NULL)
+    return;
+
+  text = cell_text (info->view, info->column, binding->customer, binding->stats);
+  gtk_label_set_text (label, text);
+}
+
+static void
+cell_binding_free (gpointer data)
+{
+  CellBinding *binding = data;
+
+  g_clear_signal_handler (&binding->customer_handler, binding->customer);
+  if (binding->stats != NULL)
+    g_clear_signal_handler (&binding->stats_handler, binding->stats);
+  g_clear_object (&binding->customer);
+  g_clear_object (&binding->stats);
+  g_free (binding);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ColumnInfo               *info)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), info->column == COLUMN_OPEN_DEALS ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (info->column == COLUMN_OPEN_DEALS)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "column-info", info);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnInfo               *info)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  SalesCustomer *customer = gtk_list_item_get_item (item);
+  CellBinding *binding = g_new0 (CellBinding, 1);
+
+  binding->customer = g_object_ref (customer);
+  binding->customer_handler = g_signal_connect_swapped (customer, "notify",
+                                                        G_CALLBACK (update_cell), label);
+  if (column_has_stats (info->column))
+    {
+      binding->stats = sales_customer_list_get_stats (info->view->list,
+                                                      sales_record_get_id (SALES_RECORD (customer)));
+      binding->stats_handler = g_signal_connect_swapped (binding->stats, "notify",
+                                                         G_CALLBACK (update_cell), label);
+    }
+
+  g_object_set_data_full (G_OBJECT (label), "binding", binding, cell_binding_free);
+  update_cell (GTK_LABEL (label));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ColumnInfo               *info)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "binding", NULL);
+}
+
+/* Sorting */
+
+static int
+probe_sort (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  ColumnInfo *info = user_data;
+
+  info->view->probe_column = (int)info->column;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sorter_changed (SalesCustomersView *self)
+{
+  static const SalesCustomerSort sorts[] = {
+    SALES_CUSTOMER_SORT_NAME,
+    SALES_CUSTOMER_SORT_TIER,
+    SALES_CUSTOMER_SORT_INDUSTRY,
+    SALES_CUSTOMER_SORT_OWNER,
+    SALES_CUSTOMER_SORT_SOURCE,
+    SALES_CUSTOMER_SORT_LAST_CONTACT,
+    SALES_CUSTOMER_SORT_OPEN_AMOUNT,
+    SALES_CUSTOMER_SORT_NEXT_FOLLOWUP,
+    SALES_CUSTOMER_SORT_CREATED,
+  };
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (sorts) == N_COLUMNS);
+
+  /* Two different objects: the same one twice compares equal without asking. */
+  self->probe_column = -1;
+  order = gtk_sorter_compare (sorter, self, self->list);
+  if (self->probe_column < 0)
+    sales_customer_list_set_sort (self->list, SALES_CUSTOMER_SORT_RELEVANCE, FALSE);
+  else
+    sales_customer_list_set_sort (self->list, sorts[self->probe_column],
+                                  order == GTK_ORDERING_LARGER);
+}
+
+static void
+add_columns (SalesCustomersView *self)
+{
+  static const struct {
+    const char *title;
+    gboolean expand;
+    int width;
+  } columns[] = {
+    { N_("Name"), TRUE, 220 },
+    { N_("Tier"), FALSE, 60 },
+    { N_("Industry"), FALSE, 120 },
+    { N_("Owner"), FALSE, 110 },
+    { N_("Source"), FALSE, 100 },
+    { N_("Last Contact"), FALSE, 110 },
+    { N_("Open Deals"), FALSE, 130 },
+    { N_("Next Follow-up"), FALSE, 120 },
+    { N_("Created"), FALSE, 100 },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == N_COLUMNS);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      self->columns[i] = (ColumnInfo) { self, i };
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->columns[i]);
+
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort, &self->columns[i], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* Toasts */
+
+static void
+add_toast (SalesCustomersView *self,
+           AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (SalesCustomersView *self,
+            const GError       *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+static void
+on_undo_clicked (SalesCustomersView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sales_store_undo (self->store, &error))
+    show_error (self, error);
+}
+
+static void
+on_toast_dismissed (SalesCustomersView *self,
+                    AdwToast           *toast)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
+/* After a bulk action: a toast names it, with Undo. */
+static void
+show_undo_toast (SalesCustomersView *self)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!sales_store_can_undo (self->store))
+    return;
+
+  if (self->toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->toast, self);
+      adw_toast_dismiss (self->toast);
+      g_clear_object (&self->toast);
+    }
+
+  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->toast = g_object_ref_sink (toast);
+  add_toast (self, toast);
+}
+
+/* Counts and pages */
+
+static void
+update_count (SalesCustomersView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean filtered = sales_customer_list_is_filtered (self->list);
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer",
+                                                        "%s customers", n),
+                                           number);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_visible (self->clear_button, filtered);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.clear-filters", filtered);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    n > 0 ? "list" : filtered ? "no-results" : "empty");
+}
+
+/* The selection and bulk actions */
+
+static GArray *
+selected_ids (SalesCustomersView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, selected, &position))
+    {
+      do
+        {
+          gint64 id = sales_customer_list_get_customer_id (self->list, position);
+
+          if (id > 0)
+            g_array_append_val (ids, id);
+        }
+      while (gtk_bitset_iter_next (&iter, &position));
+    }
+
+  return ids;
+}
+
+static void
+on_selection_changed (SalesCustomersView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  guint64 n;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n = gtk_bitset_get_size (selected);
+  number = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s selected", "%s selected", n), number);
+  gtk_label_set_text (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->bulk_bar, n > 0);
+}
+
+/* Runs a bulk action's result: an Undo toast, or the error. */
+static void
+finish_bulk (SalesCustomersView *self,
+             gboolean            ok,
+             GError             *error)
+{
+  if (!ok)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  show_undo_toast (self);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = sales_store_assign_customers (self->store, (const gint64 *)(gpointer)ids->data, ids->len,
+                                     g_variant_get_int64 (param), &error);
+  finish_bulk (self, ok, error);
+}
+
+static void
+set_tier_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  int tier = g_variant_get_int32 (param);
+  gboolean ok;
+
+  if (tier < SALES_TIER_A || tier > SALES_TIER_C)
+    return;
+
+  ok = sales_store_set_customers_tier (self->store, (const gint64 *)(gpointer)ids->data,
+                                       ids->len, tier, &error);
+  finish_bulk (self, ok, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = sales_store_delete_customers (self->store, (const gint64 *)(gpointer)ids->data, ids->len,
+                                     &error);
+  finish_bulk (self, ok, error);
+}
+
+static void refresh_choices (SalesCustomersView *self);
+
+static void
+on_tag_entry_activate (SalesCustomersView *self)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->tag_entry));
+  gboolean ok;
+
+  if (name == NULL || *name == '\0')
+    return;
+
+  ok = sales_store_add_tag (self->store, (const gint64 *)(gpointer)ids->data, ids->len, name,
+                            NULL, &error);
+  gtk_popover_popdown (self->tag_popover);
+  if (ok)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+      refresh_choices (self);
+    }
+  finish_bulk (self, ok, error);
+}
+
+static void
+on_activate (SalesCustomersView *self,
+             guint               position)
+{
+  gint64 id = sales_customer_list_get_customer_id (self->list, position);
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer", "x", id);
+}
+
+/* Search and filters */
+
+static void
+on_search_changed (SalesCustomersView *self)
+{
+  sales_customer_list_set_search (self->list,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_stop_search (SalesCustomersView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_filter_selected (SalesCustomersView *self)
+{
+  guint tier, owner, industry, source, tag;
+
+  if (self->updating_filters)
+    return;
+
+  tier = gtk_drop_down_get_selected (self->tier_filter);
+  owner = gtk_drop_down_get_selected (self->owner_filter);
+  industry = gtk_drop_down_get_selected (self->industry_filter);
+  source = gtk_drop_down_get_selected (self->source_filter);
+  tag = gtk_drop_down_get_selected (self->tag_filter);
+
+  sales_customer_list_set_tier (self->list, tier == 0 || tier == GTK_INVALID_LIST_POSITION
+                                            ? SALES_CUSTOMER_LIST_ANY_TIER : (int)tier - 1);
+  sales_customer_list_set_owner_id (self->list,
+                                    owner > 0 && owner <= self->owner_ids->len
+                                    ? g_array_index (self->owner_ids, gint64, owner - 1) : 0);
+  sales_customer_list_set_industry (self->list,
+                                    industry > 0 && industry <= g_strv_length (self->industries)
+                                    ? self->industries[industry - 1] : NULL);
+  sales_customer_list_set_source (self->list,
+                                  source > 0 && source <= g_strv_length (self->sources)
+                                  ? self->sources[source - 1] : NULL);
+  sales_customer_list_set_tag_id (self->list,
+                                  tag > 0 && tag <= self->tag_ids->len
+                                  ? g_array_index (self->tag_ids, gint64, tag - 1) : 0);
+}
+
+/* Replaces a drop-down's entries, keeping the one chosen when it is still there. */
+static void
+set_choices (GtkDropDown        *drop_down,
+             const char         *any,
+             const char * const *labels,
+             const char         *keep)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (model, any);
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    {
+      gtk_string_list_append (model, labels[i]);
+      if (keep != NULL && g_str_equal (keep, labels[i]))
+        selected = i + 1;
+    }
+
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (drop_down, selected);
+}
+
+static const char *
+selected_label (GtkDropDown *drop_down)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  if (item == NULL || gtk_drop_down_get_selected (drop_down) == 0)
+    return NULL;
+
+  return gtk_string_object_get_string (item);
+}
+
+static void
+refresh_choices (SalesCustomersView *self)
+{
+  g_autofree char *owner = g_strdup (selected_label (self->owner_filter));
+  g_autofree char *industry = g_strdup (selected_label (self->industry_filter));
+  g_autofree char *source = g_strdup (selected_label (self->source_filter));
+  g_autofree char *tag = g_strdup (selected_label (self->tag_filter));
+  g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) source_labels = g_ptr_array_new ();
+  g_autoptr(GMenu) assign_menu = g_menu_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 pool = SALES_CUSTOMER_LIST_PUBLIC_POOL;
+
+  self->updating_filters = TRUE;
+
+  g_array_set_size (self->owner_ids, 0);
+  g_array_append_val (self->owner_ids, pool);
+  g_ptr_array_add (owners, g_strdup (_("Public pool")));
+  g_menu_append (assign_menu, _("Public Pool"), "customers.assign(int64 0)");
+  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
+    {
+      g_autoptr(SalesRep) rep = g_list_model_get_item (self->reps, i);
+      gint64 id = sales_record_get_id (SALES_RECORD (rep));
+      g_autofree char *detailed = g_strdup_printf ("customers.assign(int64 %" G_GINT64_FORMAT ")",
+                                                   id);
+
+      g_array_append_val (self->owner_ids, id);
+      g_ptr_array_add (owners, g_strdup (sales_rep_get_name (rep)));
+      g_menu_append (assign_menu, sales_rep_get_name (rep), detailed);
+    }
+  g_ptr_array_add (owners, NULL);
+  set_choices (self->owner_filter, _("Any owner"), (const char * const *)owners->pdata, owner);
+  gtk_menu_button_set_menu_model (self->assign_button, G_MENU_MODEL (assign_menu));
+
+  g_strfreev (self->industries);
+  self->industries = sales_customer_list_dup_industries (self->store);
+  set_choices (self->industry_filter, _("Any industry"),
+               (const char * const *)self->industries, industry);
+
+  g_strfreev (self->sources);
+  self->sources = sales_customer_list_dup_sources (self->store);
+  for (guint i = 0; self->sources[i] != NULL; i++)
+    g_ptr_array_add (source_labels, (gpointer)sales_customer_source_to_label (self->sources[i]));
+  g_ptr_array_add (source_labels, NULL);
+  set_choices (self->source_filter, _("Any source"),
+               (const char * const *)source_labels->pdata, source);
+
+  g_array_set_size (self->tag_ids, 0);
+  tags = sales_store_list_tags (self->store, self->tag_ids, &error);
+  if (tags == NULL)
+    g_warning ("Cannot list the tags: %s", error->message);
+  set_choices (self->tag_filter, _("Any tag"), (const char * const *)tags, tag);
+
+  self->updating_filters = FALSE;
+  on_filter_selected (self);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (widget);
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->tier_filter, 0);
+  gtk_drop_down_set_selected (self->owner_filter, 0);
+  gtk_drop_down_set_selected (self->industry_filter, 0);
+  gtk_drop_down_set_selected (self->source_filter, 0);
+  gtk_drop_down_set_selected (self->tag_filter, 0);
+  self->updating_filters = FALSE;
+
+  /* The entry's own signal comes after its delay; the list clears at once. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+  sales_customer_list_clear_filters (self->list);
+}
+
+static gboolean
+focus_search_shortcut (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  /* Every view is in the window at once; only the one shown takes Ctrl+F. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  sales_customers_view_focus_search (SALES_CUSTOMERS_VIEW (widget));
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+sales_customers_view_constructed (GObject *object)
+{
+  SalesCustomersView *self = (SalesCustomersView *)object;
+  g_autoptr(GtkStringList) tiers = NULL;
+  GtkEventController *shortcuts;
+
+  G_OBJECT_CLASS (sales_customers_view_parent_class)->constructed (object);
+
+  g_assert (SALES_IS_STORE (self->store));
+  g_assert (SALES_IS_SETTINGS (self->settings));
+
+  self->list = sales_customer_list_new (self->store);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+
+  g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::filtered", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  tiers = gtk_string_list_new ((const char * const[]) { _("Any tier"), C_("tier", "A"),
+                                                        C_("tier", "B"), C_("tier", "C"),
+                                                        NULL });
+  gtk_drop_down_set_model (self->tier_filter, G_LIST_MODEL (tiers));
+
+  self->reps = sales_store_list_reps (self->store);
+  g_signal_connect_object (self->reps, "items-changed", G_CALLBACK (refresh_choices), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reset", G_CALLBACK (refresh_choices), self,
+                           G_CONNECT_SWAPPED);
+  refresh_choices (self);
+
+  g_signal_connect_swapped (self->tier_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->owner_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->industry_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->source_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->tag_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control>f"),
+                                                          gtk_callback_action_new (
+                                                            focus_search_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_count (self);
+  on_selection_changed (self);
+}
+
+static void
+sales_customers_view_dispose (GObject *object)
+{
+  SalesCustomersView *self = (SalesCustomersView *)object;
+
+  if (self->toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->toast, self);
+  g_clear_object (&self->toast);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_CUSTOMERS_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->reps);
+
+  G_OBJECT_CLASS (sales_customers_view_parent_class)->dispose (object);
+}
+
+static void
+sales_customers_view_finalize (GObject *object)
+{
+  SalesCustomersView *self = (SalesCustomersView *)object;
+
+  g_array_unref (self->owner_ids);
+  g_array_unref (self->tag_ids);
+  g_strfreev (self->industries);
+  g_strfreev (self->sources);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sales_customers_view_parent_class)->finalize (object);
+}
+
+static void
+sales_customers_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_customers_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_customers_view_class_init (SalesCustomersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sales_customers_view_constructed;
+  object_class->dispose = sales_customers_view_dispose;
+  object_class->finalize = sales_customers_view_finalize;
+  object_class->get_property = sales_customers_view_get_property;
+  object_class->set_property = sales_customers_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SALES_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         SALES_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sales-customers-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, box);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, industry_filter);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, source_filter);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, bulk_bar);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, tag_popover);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomersView, tag_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_entry_activate);
+
+  gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "customers.assign", "x", assign_action);
+  gtk_widget_class_install_action (widget_class, "customers.set-tier", "i", set_tier_action);
+  gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_action);
+}
+
+static void
+sales_customers_view_init (SalesCustomersView *self)
+{
+  self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->probe_column = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sales_customers_view_new (SalesStore    *store,
+                          SalesSettings *settings)
+{
+  g_return_val_if_fail (SALES_IS_STORE (store), NULL);
+  g_return_val_if_fail (SALES_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SALES_TYPE_CUSTOMERS_VIEW,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * sales_customers_view_get_list:
+ *
+ * Returns: (transfer none): the list the view shows
+ */
+SalesCustomerList *
+sales_customers_view_get_list (SalesCustomersView *self)
+{
+  g_return_val_if_fail (SALES_IS_CUSTOMERS_VIEW (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * sales_customers_view_get_selection:
+ *
+ * Returns: (transfer none): the selection over the list
+ */
+GtkSelectionModel *
+sales_customers_view_get_selection (SalesCustomersView *self)
+{
+  g_return_val_if_fail (SALES_IS_CUSTOMERS_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+void
+sales_customers_view_focus_search (SalesCustomersView *self)
+{
+  g_return_if_fail (SALES_IS_CUSTOMERS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
