@@ -5,9 +5,9 @@
 #pragma once
 
 #include "sales-activity.h"
+#include "sales-collections.h"
 #include "sales-contact.h"
 #include "sales-contract.h"
-#include "sales-collections.h"
 #include "sales-customer.h"
 #include "sales-db.h"
 #include "sales-deal.h"
@@ -21,6 +21,7 @@
 #include "sales-lost-reason.h"
 #include "sales-payment.h"
 #include "sales-payment-plan.h"
+#include "sales-receivables.h"
 #include "sales-record.h"
 #include "sales-record-list.h"
 #include "sales-rep.h"

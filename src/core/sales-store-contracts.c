@@ -602,14 +602,24 @@ sales_store_set_payment_plan (SalesStore      *self,
         goto failed;
     }
 
-  stmt = sales_db_prepare (self->db, "DELETE FROM payment_plan WHERE contract_id = ?1", error);
-  if (stmt == NULL)
+  /* The new rows go in before the old ones go out, so that none takes the
+   * id of an old one: undo tells the rows it brings back from those it
+   * deletes by their ids. */
+  if (!insert_plan (self, rows, contract_id, entry, error))
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  if (!sales_store_step (self, stmt, error) ||
-      !insert_plan (self, rows, contract_id, entry, error) ||
-      !sales_store_commit (self, error))
+  for (guint i = 0; i < ids->len; i++)
+    {
+      stmt = sales_db_prepare (self->db, "DELETE FROM payment_plan WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (!sales_store_step (self, stmt, error))
+        goto failed;
+    }
+
+  if (!sales_store_commit (self, error))
     goto failed;
 
   sales_store_finish_entry (self, g_steal_pointer (&entry), FALSE);
