@@ -175,9 +175,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SalesDb) db = NULL;
   g_autoptr(SalesStore) store = NULL;
-  g_autoptr(GPtrArray) ids_samples = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  g_autoptr(GPtrArray) screen_samples = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  g_autoptr(GPtrArray) each_samples = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  GDestroyNotify free_array = (GDestroyNotify)g_array_unref;
+  g_autoptr(GPtrArray) ids_samples = g_ptr_array_new_with_free_func (free_array);
+  g_autoptr(GPtrArray) screen_samples = g_ptr_array_new_with_free_func (free_array);
+  g_autoptr(GPtrArray) each_samples = g_ptr_array_new_with_free_func (free_array);
   g_autofree char *path = NULL;
   g_auto(GStrv) queries = NULL;
   int runs = 15, limit = 50, customers = 100000, deals = 380000, contacts = 3;
