@@ -38,6 +38,8 @@ struct _SalesFollowupRow
   GtkMenuButton     *reschedule_button;
   GtkButton         *open_button;
   GtkPopover        *reschedule_popover;
+  GtkButton         *tomorrow_button;
+  GtkButton         *next_week_button;
   GtkCalendar       *calendar;
 };
 
@@ -377,6 +379,8 @@ sales_followup_row_class_init (SalesFollowupRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupRow, reschedule_button);
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupRow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupRow, reschedule_popover);
+  gtk_widget_class_bind_template_child (widget_class, SalesFollowupRow, tomorrow_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesFollowupRow, next_week_button);
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupRow, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_tomorrow_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_next_week_clicked);

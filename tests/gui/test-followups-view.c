@@ -350,6 +350,69 @@ test_reschedule (ViewFixture   *fixture,
   g_assert_cmpstr (text, ==, all_rows);
 }
 
+static SalesFollowupRow *
+find_row (GtkWidget *widget,
+          gint64     activity_id)
+{
+  if (SALES_IS_FOLLOWUP_ROW (widget))
+    {
+      SalesActivity *activity = sales_followup_row_get_activity (SALES_FOLLOWUP_ROW (widget));
+
+      if (activity != NULL && sales_record_get_id (SALES_RECORD (activity)) == activity_id)
+        return SALES_FOLLOWUP_ROW (widget);
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SalesFollowupRow *row = find_row (child, activity_id);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+click_row_button (ViewFixture *fixture,
+                  gint64       activity_id,
+                  const char  *name)
+{
+  SalesFollowupRow *row = find_row (template_child (fixture, "list_view"), activity_id);
+  GObject *button;
+
+  g_assert_nonnull (row);
+  button = gtk_widget_get_template_child (GTK_WIDGET (row), SALES_TYPE_FOLLOWUP_ROW, name);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_reschedule_presets (ViewFixture   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SalesActivity) a3 = sales_store_get_activity (fixture->gui.store, 3, NULL);
+  g_autofree char *text = NULL;
+
+  /* Tomorrow keeps the time of day: Thursday 15:00. */
+  click_row_button (fixture, 3, "tomorrow_button");
+  g_assert_cmpint (sales_activity_get_due_at (a3), ==, local_time (2026, 11, 26, 15, 0));
+  text = shown (fixture);
+  g_assert_nonnull (strstr (text, "This Week|2|Globex|Send the brochure|tomorrow 09:00|Li Na|"
+                                  "北京华信科技|Demo of the new line|tomorrow 15:00|Zhang Wei|"));
+  g_clear_pointer (&text, g_free);
+
+  /* Next week is next Monday, the week starting on Monday. */
+  click_row_button (fixture, 3, "next_week_button");
+  g_assert_cmpint (sales_activity_get_due_at (a3), ==, local_time (2026, 11, 30, 15, 0));
+  text = shown (fixture);
+  g_assert_nonnull (strstr (text, "Later|2|华为技术有限公司|Nov 30, 09:30|Zhang Wei|"
+                                  "北京华信科技|Demo of the new line|Nov 30, 15:00|Zhang Wei|"));
+}
+
 static void
 test_screenshot (ViewFixture   *fixture,
                  gconstpointer  data)
@@ -478,6 +541,7 @@ main (int   argc,
   ADD ("/followups-view/owner-filter", test_owner_filter);
   ADD ("/followups-view/done-and-undo", test_done_and_undo);
   ADD ("/followups-view/reschedule", test_reschedule);
+  ADD ("/followups-view/reschedule-presets", test_reschedule_presets);
   ADD ("/followups-view/screenshot", test_screenshot);
 
 #undef ADD
