@@ -265,7 +265,8 @@ sales_followup_format_due (gint64    due_at,
                               days);
     }
 
-  /* The formats are those of g_date_time_format(). */
+  /* The formats are those of g_date_time_format(), and translatable, as the order of
+   * day, month and time is the language's: in Chinese, say, "%-m月%-d日 %H:%M". */
   if (due_at >= today && due_at < tomorrow)
     /* TRANSLATORS: when a follow-up is due; keep %H:%M */
     return g_date_time_format (due, C_("due time", "today %H:%M"));
