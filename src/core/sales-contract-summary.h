@@ -23,5 +23,7 @@ const char *sales_contract_summary_get_number       (SalesContractSummary *self)
 gint64      sales_contract_summary_get_amount_cents (SalesContractSummary *self);
 const char *sales_contract_summary_get_signed_on    (SalesContractSummary *self);
 gint64      sales_contract_summary_get_paid_cents   (SalesContractSummary *self);
+const char *sales_contract_summary_get_next_due_on  (SalesContractSummary *self);
+gint64      sales_contract_summary_get_next_due_cents (SalesContractSummary *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "sales-contract-summary.h"
 #include "test-util.h"
 
 #define STAGE_LEAD 1
@@ -756,6 +757,43 @@ test_figures (Contracts     *t,
 }
 
 static void
+test_summary (Contracts     *t,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) globex = NULL;
+  g_autoptr(GListModel) huawei = NULL;
+  g_autoptr(SalesContractSummary) b = NULL;
+  g_autoptr(SalesContractSummary) c = NULL;
+  g_autoptr(SalesContractSummary) a = NULL;
+
+  add_figures_fixture (t);
+
+  /* B: 100.00 of 500.00 paid, so 150.00 left of the instalment of 15 February. */
+  globex = sales_contract_summary_list_for_customer (t->f.store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (globex), ==, 1);
+  b = g_list_model_get_item (globex, 0);
+  g_assert_cmpstr (sales_contract_summary_get_number (b), ==, "B");
+  g_assert_cmpint (sales_contract_summary_get_paid_cents (b), ==, 10000);
+  g_assert_cmpint (sales_contract_summary_get_amount_cents (b), ==, 50000);
+  g_assert_cmpstr (sales_contract_summary_get_next_due_on (b), ==, "2026-02-15");
+  g_assert_cmpint (sales_contract_summary_get_next_due_cents (b), ==, 15000);
+
+  /* C (signed 1 March) before A (10 January); both paid in full, nothing next. */
+  huawei = sales_contract_summary_list_for_customer (t->f.store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (huawei), ==, 2);
+  c = g_list_model_get_item (huawei, 0);
+  a = g_list_model_get_item (huawei, 1);
+  g_assert_cmpstr (sales_contract_summary_get_number (c), ==, "C");
+  g_assert_null (sales_contract_summary_get_next_due_on (c));
+  g_assert_cmpint (sales_contract_summary_get_next_due_cents (c), ==, 0);
+  g_assert_cmpint (sales_contract_summary_get_paid_cents (a), ==, 100000);
+  g_assert_null (sales_contract_summary_get_next_due_on (a));
+}
+
+static void
 count_items_changed (GListModel *model,
                      guint       position,
                      guint       removed,
@@ -882,6 +920,8 @@ main (int   argc,
               contracts_set_up, test_delete_with_payments, contracts_tear_down);
   g_test_add ("/contracts/figures", Contracts, NULL,
               contracts_set_up, test_figures, contracts_tear_down);
+  g_test_add ("/contracts/summary", Contracts, NULL,
+              contracts_set_up, test_summary, contracts_tear_down);
   g_test_add ("/contracts/receivables", Contracts, NULL,
               contracts_set_up, test_receivables, contracts_tear_down);
 
