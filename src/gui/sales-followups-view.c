@@ -420,26 +420,16 @@ on_row_activated (SalesFollowupsView *self,
 }
 
 static void
-on_export_response (SalesFollowupsView   *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(SalesFollowupsView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n = 0;
 
-  g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
-
-  if (!sales_followup_ics_export (self->store, sales_followups_view_get_owner_id (self), file, &n,
-                                  NULL, &error))
+  if (!sales_followup_ics_export_finish (SALES_STORE (source), result, &n, &error))
     {
       show_error (self, error);
       return;
@@ -450,6 +440,24 @@ on_export_response (SalesFollowupsView   *self,
                                           "Exported %u follow-ups to the calendar file", n),
                              n);
   add_toast (self, adw_toast_new (message));
+}
+
+static void
+on_export_response (SalesFollowupsView   *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    sales_followup_ics_export_async (self->store, sales_followups_view_get_owner_id (self), file,
+                                     NULL, on_exported, g_object_ref (self));
 }
 
 static void

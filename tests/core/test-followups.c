@@ -532,6 +532,71 @@ test_ics_failures (Company       *c,
 }
 
 static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The worker thread lets go of the task, and so of the store, a moment after the result
+ * is in: the fixture's store must be free before it is torn down. */
+static void
+release_task (GAsyncResult **result)
+{
+  gpointer task = *result;
+
+  g_object_add_weak_pointer (G_OBJECT (task), &task);
+  g_clear_object (result);
+  while (task != NULL)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_ics_export_async (Company       *c,
+                       gconstpointer  data)
+{
+  Fixture *f = &c->f;
+  g_autofree char *path = g_build_filename (f->dir, "async.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  icalcomponent *calendar;
+  guint n = 0;
+
+  /* Rep 1's: a1, a3, a5 and a6, written by a worker thread on its own connection. */
+  sales_followup_ics_export_async (f->store, 1, file, NULL, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sales_followup_ics_export_finish (f->store, result, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  calendar = parse_file (path, &text);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 4);
+  g_assert_cmpint (event_start (find_event (calendar, "activity-5@sales-desk")), ==, due[5]);
+  g_assert_cmpint (icaltime_as_timet (icalcomponent_get_dtstamp (
+                     find_event (calendar, "activity-6@sales-desk"))), ==, WED_10_00);
+  g_assert_null (find_event (calendar, "activity-2@sales-desk"));
+  icalcomponent_free (calendar);
+  release_task (&result);
+
+  /* Nothing planned: an error, and the file stays as it was. */
+  sales_followup_ics_export_async (f->store, 3, file, NULL, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sales_followup_ics_export_finish (f->store, result, &n, &error));
+  g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_FOUND);
+  g_clear_pointer (&text, g_free);
+  text = test_read_file (path, NULL);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  release_task (&result);
+}
+
+static void
 test_notifier (Company       *c,
                gconstpointer  data)
 {
@@ -624,6 +689,7 @@ main (int   argc,
   ADD ("/followups/reschedule", test_reschedule);
   ADD ("/followups/ics-export", test_ics_export);
   ADD ("/followups/ics-failures", test_ics_failures);
+  ADD ("/followups/ics-export-async", test_ics_export_async);
   ADD ("/followups/notifier", test_notifier);
   ADD ("/followups/notifier-owner", test_notifier_owner);
 #undef ADD
