@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sales-application.h"
+#include "sales-kpi.h"
 #include "sales-store.h"
 
 typedef struct
@@ -110,6 +111,36 @@ run_seed_demo (SalesStore    *store,
 }
 
 static int
+run_kpi (const Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesKpi) kpi = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  SalesKpiPeriod period;
+
+  if (!o->json)
+    return fail (_("--kpi prints the key figures as JSON: add --json"));
+  if (!sales_kpi_period_parse (&period, o->kpi, &error))
+    return fail (error->message);
+  if (o->rep < 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("There is no sales rep with the id %lld"), (long long)o->rep);
+      return fail (message);
+    }
+
+  path = o->db_path != NULL ? g_strdup (o->db_path) : sales_db_default_path ();
+  kpi = sales_kpi_compute_for_path (path, &period, o->rep, NULL, &error);
+  if (kpi == NULL)
+    return fail (error->message);
+
+  json = sales_kpi_to_json (kpi, TRUE);
+  g_print ("%s\n", json);
+  return EXIT_SUCCESS;
+}
+
+static int
 run_headless (Options *o)
 {
   g_autoptr(GError) error = NULL;
@@ -117,8 +148,11 @@ run_headless (Options *o)
   g_autoptr(SalesStore) store = NULL;
   g_autofree char *path = NULL;
 
+  if (o->kpi != NULL)
+    return run_kpi (o);
+
   if (o->import_customers || o->import_deals || o->export_customers || o->export_deals ||
-      o->kpi || o->report)
+      o->report)
     return fail (_("This job is not yet available in this version of Sales Desk"));
 
   if (!o->seed_demo)
@@ -194,7 +228,8 @@ main (int   argc,
       { "export-deals", 0, 0, G_OPTION_ARG_FILENAME, &o.export_deals,
         N_("Export deals to a CSV or XLSX file and exit"), N_("FILE") },
       { "kpi", 0, 0, G_OPTION_ARG_STRING, &o.kpi,
-        N_("Print the key figures of a month (use with --json) and exit"), N_("YYYY-MM") },
+        N_("Print the key figures of a month (or a quarter YYYY-Q1…Q4, or a year YYYY) as JSON "
+           "(use with --json) and exit"), N_("YYYY-MM") },
       { "report", 0, 0, G_OPTION_ARG_STRING, &o.report,
         N_("Write the monthly summary of a month as PDF (use with --output) and exit"),
         N_("YYYY-MM") },

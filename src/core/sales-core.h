@@ -17,6 +17,7 @@
 #include "sales-followup-ics.h"
 #include "sales-followup-list.h"
 #include "sales-followup-notifier.h"
+#include "sales-kpi.h"
 #include "sales-enums.h"
 #include "sales-lost-reason.h"
 #include "sales-payment.h"

@@ -377,12 +377,45 @@ static const char schema_v5[] =
   "CREATE INDEX deal_customer_open ON deal (customer_id, amount_cents) WHERE closed_at IS NULL;"
   "CREATE INDEX activity_customer_due ON activity (customer_id, due_at) WHERE done_at IS NULL;";
 
+/* Version 6: the key figures (sales-kpi-queries.c) read each of their ranges from one index
+ * alone, without visiting a row: deals closed, created or open by time, a deal's stage
+ * history, follow-ups done and due, and payments and instalments by contract and by day.
+ * Where an index of an earlier version is a prefix of a new one, the new one replaces it:
+ * it serves the same searches. Columns a partial index's WHERE already fixes are still listed
+ * (closed_at), and so is the rowid of the stage history: without them the planner would visit
+ * the rows or sort. */
+static const char schema_v6[] =
+  "DROP INDEX deal_closed;"
+  "CREATE INDEX deal_closed_kpi ON deal (closed_at, stage_id, owner_id, amount_cents,"
+  "  created_at, customer_id, lost_reason_id, expected_close) WHERE closed_at IS NOT NULL;"
+  "DROP INDEX deal_created;"
+  "CREATE INDEX deal_created_kpi ON deal (created_at, owner_id, customer_id);"
+  "CREATE INDEX deal_open_kpi ON deal (created_at, stage_changed_at, stage_id, owner_id,"
+  "  amount_cents, expected_close, closed_at) WHERE closed_at IS NULL;"
+  "DROP INDEX deal_customer;"
+  "CREATE INDEX deal_customer_times ON deal (customer_id, created_at, closed_at);"
+  "DROP INDEX deal_stage_history_deal;"
+  "CREATE INDEX deal_stage_history_deal_stage ON deal_stage_history (deal_id, changed_at, id,"
+  "  to_stage_id);"
+  "DROP INDEX activity_done;"
+  "CREATE INDEX activity_done_kpi ON activity (done_at, owner_id, kind, satisfaction)"
+  "  WHERE done_at IS NOT NULL;"
+  "CREATE INDEX activity_due_kpi ON activity (due_at, owner_id, done_at)"
+  "  WHERE due_at IS NOT NULL;"
+  "DROP INDEX payment_received;"
+  "CREATE INDEX payment_received_kpi ON payment (received_on, contract_id, amount_cents);"
+  "DROP INDEX payment_contract;"
+  "CREATE INDEX payment_contract_kpi ON payment (contract_id, received_on, amount_cents);"
+  "DROP INDEX payment_plan_contract;"
+  "CREATE INDEX payment_plan_contract_kpi ON payment_plan (contract_id, due_on, amount_cents);";
+
 static const SalesMigration migrations[] = {
   { 1, schema_v1, insert_defaults_v1 },
   { 2, schema_v2, NULL },
   { 3, schema_v3, NULL },
   { 4, schema_v4, NULL },
   { 5, schema_v5, NULL },
+  { 6, schema_v6, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SALES_DB_SCHEMA_VERSION);

@@ -400,6 +400,61 @@ test_from_version_4 (void)
   test_remove_dir (dir);
 }
 
+/* A version-5 file gets the key figures' indexes of v6 in place of the narrower ones they
+ * extend, keeps its rows, and the month's closed deals are read from the index alone. */
+static void
+test_from_version_5 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *plan = NULL;
+
+  db = sales_db_open_at_version (path, 5, &error);
+  g_assert_no_error (error);
+  test_exec (db, "INSERT INTO customer (id, name, created_at, updated_at) "
+                 "VALUES (1, 'Acme', 1760000000, 1760000000);"
+                 "INSERT INTO deal (id, title, customer_id, stage_id, amount_cents, created_at, "
+                 "stage_changed_at, closed_at) VALUES (1, 'Won', 1, 6, 500, 1760000000, "
+                 "1760000100, 1760000100);");
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema WHERE type = 'index' "
+                                       "AND name IN ('deal_closed_kpi', 'deal_created_kpi', "
+                                       "'deal_open_kpi', 'deal_customer_times', "
+                                       "'deal_stage_history_deal_stage', 'activity_done_kpi', "
+                                       "'activity_due_kpi', 'payment_received_kpi', "
+                                       "'payment_contract_kpi', 'payment_plan_contract_kpi')"),
+                   ==, 10);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema WHERE type = 'index' "
+                                       "AND name IN ('deal_closed', 'deal_created', "
+                                       "'deal_customer', 'deal_stage_history_deal', "
+                                       "'activity_done', 'payment_received', "
+                                       "'payment_contract', 'payment_plan_contract')"), ==, 0);
+  {
+    g_autoptr(GString) details = g_string_new (NULL);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (db),
+                                         "EXPLAIN QUERY PLAN SELECT owner_id, sum(amount_cents) "
+                                         "FROM deal WHERE closed_at >= 1 AND closed_at < 2 "
+                                         "GROUP BY owner_id",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (details, "%s; ", sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    plan = g_string_free (g_steal_pointer (&details), FALSE);
+  }
+  g_assert_nonnull (strstr (plan, "COVERING INDEX deal_closed_kpi"));
+  g_assert_cmpint (test_query_int (db, "SELECT amount_cents FROM deal WHERE id = 1"), ==, 500);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
 static void
 test_newer_version (void)
 {
@@ -535,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/db/from-version-2", test_from_version_2);
   g_test_add_func ("/db/from-version-3", test_from_version_3);
   g_test_add_func ("/db/from-version-4", test_from_version_4);
+  g_test_add_func ("/db/from-version-5", test_from_version_5);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);
