@@ -14,6 +14,7 @@
 
 #include "sales-board-private.h"
 #include "sales-deal-editor.h"
+#include "sales-followup-dialog.h"
 #include "sales-lost-dialog.h"
 #include "sales-won-dialog.h"
 
@@ -497,6 +498,27 @@ open_deal_action (GtkWidget  *widget,
 }
 
 static void
+log_followup_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesDeal) deal = lookup_deal (self, g_variant_get_int64 (param));
+  GtkWidget *dialog;
+
+  if (deal == NULL)
+    return;
+
+  /* The card's badge follows the store; the toast offers Undo. */
+  dialog = sales_followup_dialog_new (parent_window (self), self->store, self->settings,
+                                      sales_deal_get_customer_id (deal),
+                                      sales_record_get_id (SALES_RECORD (deal)));
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (show_undo_toast), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -539,6 +561,7 @@ sales_board_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "board.mark-won", "x", mark_won_action);
   gtk_widget_class_install_action (widget_class, "board.mark-lost", "x", mark_lost_action);
   gtk_widget_class_install_action (widget_class, "board.delete-deal", "x", delete_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.log-followup", "x", log_followup_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "board.redo", NULL, redo_action);
 

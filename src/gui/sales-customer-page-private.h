@@ -19,6 +19,8 @@ struct _SalesCustomerPage
   SalesCustomer   *customer;
   GListModel      *contacts;
   GListModel      *deals;
+  /* The first deals, and all of them after Show All Deals. */
+  GtkSliceListModel *deal_slice;
   SalesTimeline   *timeline;
   /* The ids behind the owner and source drop-downs: owner 0 is the public pool. */
   GArray          *owner_ids;
@@ -53,6 +55,12 @@ struct _SalesCustomerPage
   GtkWidget       *timeline_group;
   GtkListBox      *timeline_list;
   GtkWidget       *more_button;
+  GtkWidget       *all_deals_button;
+
+  /* The sections below the fold are filled after the page's first frame. */
+  GdkFrameClock   *frame_clock;
+  gulong           after_paint_id;
+  guint            load_source;
 
   guint            loading : 1;
   guint            modified : 1;

@@ -995,6 +995,7 @@ sales_customer_page_class_init (SalesCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesCustomerPage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, SalesCustomerPage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, SalesCustomerPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesCustomerPage, all_deals_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "customer.back", NULL, back_action);

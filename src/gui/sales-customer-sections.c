@@ -23,7 +23,10 @@
 
 /* How many timeline rows the page reads at first, and each time Show Older is pressed:
  * a screenful and some. */
-#define TIMELINE_PAGE 30
+#define TIMELINE_PAGE 20
+
+/* Deals shown before Show All Deals: a long-standing customer may have hundreds. */
+#define FIRST_DEALS 10
 
 static GtkWidget *
 placeholder (const char *text)
@@ -291,10 +294,42 @@ on_has_more (SalesCustomerPage *self)
 
 /* Loading */
 
+static void
+update_all_deals (SalesCustomerPage *self)
+{
+  guint n;
+  g_autofree char *label = NULL;
+
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  n = self->deals != NULL ? g_list_model_get_n_items (self->deals) : 0;
+  gtk_widget_set_visible (self->all_deals_button, self->deal_slice != NULL &&
+                          n > gtk_slice_list_model_get_size (self->deal_slice));
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show _All %u Deal",
+                                        "Show _All %u Deals", n), n);
+  gtk_button_set_label (GTK_BUTTON (self->all_deals_button), label);
+}
+
+static void
+cancel_load (SalesCustomerPage *self)
+{
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  /* A window that goes away takes its frame clock's handlers with it. */
+  if (self->frame_clock != NULL &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->frame_clock);
+}
+
 void
 sales_customer_page_clear_sections (SalesCustomerPage *self)
 {
   g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
+
+  cancel_load (self);
 
   /* Unbinding first drops the rows, which hold on to the objects. */
   if (self->contacts_list != NULL)
@@ -309,35 +344,37 @@ sales_customer_page_clear_sections (SalesCustomerPage *self)
     g_signal_handlers_disconnect_by_data (self->timeline, self);
   g_clear_object (&self->timeline);
   g_clear_object (&self->contacts);
+  if (self->deals != NULL)
+    g_signal_handlers_disconnect_by_data (self->deals, self);
+  g_clear_object (&self->deal_slice);
   g_clear_object (&self->deals);
 }
 
-void
-sales_customer_page_load_sections (SalesCustomerPage *self)
+/* Deals, contracts and the timeline: below the fold, filled once the page is painted. */
+static void
+load_lower_sections (SalesCustomerPage *self)
 {
   g_autoptr(GListModel) contracts = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
-  g_return_if_fail (self->customer != NULL);
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+  g_assert (self->customer != NULL);
 
   id = sales_record_get_id (SALES_RECORD (self->customer));
-
-  self->contacts = G_LIST_MODEL (sales_record_list_new_filtered (self->store,
-                                                                 SALES_RECORD_CONTACT,
-                                                                 "customer_id", id,
-                                                                 "is_primary DESC, name, id"));
-  gtk_list_box_bind_model (self->contacts_list, self->contacts, create_contact_row, self, NULL);
-  gtk_list_box_set_placeholder (self->contacts_list, placeholder (_("No contacts yet")));
 
   /* Open deals first, then the closed ones, each newest first. */
   self->deals = G_LIST_MODEL (sales_record_list_new_filtered (self->store, SALES_RECORD_DEAL,
                                                               "customer_id", id,
                                                               "closed_at IS NOT NULL, "
                                                               "created_at DESC, id DESC"));
-  gtk_list_box_bind_model (self->deals_list, self->deals, create_deal_row, self, NULL);
+  self->deal_slice = gtk_slice_list_model_new (g_object_ref (self->deals), 0, FIRST_DEALS);
+  g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (update_all_deals), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->deals_list, G_LIST_MODEL (self->deal_slice), create_deal_row,
+                           self, NULL);
   gtk_list_box_set_placeholder (self->deals_list, placeholder (_("No deals yet")));
+  update_all_deals (self);
 
   contracts = sales_contract_summary_list_for_customer (self->store, id, &error);
   if (contracts == NULL)
@@ -353,6 +390,60 @@ sales_customer_page_load_sections (SalesCustomerPage *self)
   gtk_list_box_set_placeholder (self->timeline_list,
                                 placeholder (_("Nothing has happened with this customer yet")));
   on_has_more (self);
+}
+
+static gboolean
+load_lower_sections_cb (gpointer user_data)
+{
+  SalesCustomerPage *self = user_data;
+
+  self->load_source = 0;
+  load_lower_sections (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (SalesCustomerPage *self,
+                GdkFrameClock     *frame_clock)
+{
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  g_clear_object (&self->frame_clock);
+  self->load_source = g_idle_add (load_lower_sections_cb, self);
+}
+
+void
+sales_customer_page_load_sections (SalesCustomerPage *self)
+{
+  GtkRoot *root;
+  gint64 id;
+
+  g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
+  g_return_if_fail (self->customer != NULL);
+
+  id = sales_record_get_id (SALES_RECORD (self->customer));
+
+  self->contacts = G_LIST_MODEL (sales_record_list_new_filtered (self->store,
+                                                                 SALES_RECORD_CONTACT,
+                                                                 "customer_id", id,
+                                                                 "is_primary DESC, name, id"));
+  gtk_list_box_bind_model (self->contacts_list, self->contacts, create_contact_row, self, NULL);
+  gtk_list_box_set_placeholder (self->contacts_list, placeholder (_("No contacts yet")));
+
+  /* The first frame shows the fields and the contacts; a busy customer's deals and
+   * history come in the frames after it instead of holding it back. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root == NULL || !gtk_widget_get_realized (GTK_WIDGET (root)))
+    {
+      load_lower_sections (self);
+      return;
+    }
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (root)));
+  self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                   G_CALLBACK (on_after_paint), self);
+  gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 /* Editing contacts */
@@ -611,6 +702,18 @@ mail_contact_action (GtkWidget  *widget,
 }
 
 static void
+show_all_deals_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SalesCustomerPage *self = SALES_CUSTOMER_PAGE (widget);
+
+  if (self->deal_slice != NULL)
+    gtk_slice_list_model_set_size (self->deal_slice, G_MAXUINT);
+  update_all_deals (self);
+}
+
+static void
 show_older_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -640,4 +743,6 @@ sales_customer_page_class_add_section_actions (GtkWidgetClass *widget_class)
                                    mail_contact_action);
   gtk_widget_class_install_action (widget_class, "customer.show-older", NULL,
                                    show_older_action);
+  gtk_widget_class_install_action (widget_class, "customer.show-all-deals", NULL,
+                                   show_all_deals_action);
 }

@@ -422,6 +422,13 @@ build_menu (SalesDealCard *self)
   item = deal_item (_("_Open"), "board.open-deal", id);
   g_menu_append_item (open_section, item);
   g_object_unref (item);
+  item = deal_item (_("Log _Follow-up…"), "board.log-followup", id);
+  g_menu_append_item (open_section, item);
+  g_object_unref (item);
+  item = deal_item (_("Open _Customer"), "win.show-customer",
+                    sales_deal_get_customer_id (self->deal));
+  g_menu_append_item (open_section, item);
+  g_object_unref (item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open_section));
 
   /* The stage list is a handful of rows, all loaded. */

@@ -14,6 +14,7 @@
 
 #include "sales-customer-completion.h"
 #include "sales-deal-editor.h"
+#include "sales-followup-dialog.h"
 #include "sales-money.h"
 
 struct _SalesDealEditor
@@ -213,6 +214,20 @@ on_save_clicked (SalesDealEditor *self)
 
   if (sales_deal_editor_save (self))
     gtk_window_close (GTK_WINDOW (self));
+}
+
+/* A follow-up is written at once, whatever becomes of the edits. */
+static void
+on_log_followup_clicked (SalesDealEditor *self)
+{
+  GtkWidget *dialog;
+
+  g_assert (SALES_IS_DEAL_EDITOR (self));
+
+  dialog = sales_followup_dialog_new (GTK_WINDOW (self), self->store, self->settings,
+                                      sales_deal_get_customer_id (self->deal),
+                                      sales_record_get_id (SALES_RECORD (self->deal)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Filling the form */
@@ -458,6 +473,7 @@ sales_deal_editor_class_init (SalesDealEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_followup_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -194,6 +194,24 @@ on_kind_changed (SalesFollowupDialog *self)
 }
 
 static void
+on_next_toggled (SalesFollowupDialog *self)
+{
+  g_assert (SALES_IS_FOLLOWUP_DIALOG (self));
+
+  /* Tomorrow is the most common answer; the calendar is next to it for the others. */
+  if (next_enabled (self) && *row_text (self->next_date_row) == '\0')
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (sales_store_now (self->store));
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+      g_autofree char *date = g_date_time_format (tomorrow, "%Y-%m-%d");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->next_date_row), date);
+    }
+
+  validate (self);
+}
+
+static void
 on_day_selected (SalesFollowupDialog *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
@@ -261,6 +279,9 @@ sales_followup_dialog_constructed (GObject *object)
   window_title = adw_window_title_new (gtk_window_get_title (GTK_WINDOW (self)), title);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (gtk_widget_get_ancestor (
                                      self->save_button, ADW_TYPE_HEADER_BAR)), window_title);
+
+  /* What happened is what a person has on their mind: the note takes the first keys. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->note_view));
 
   validate (self);
 }
@@ -410,6 +431,7 @@ sales_followup_dialog_class_init (SalesFollowupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupDialog, errors);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
 

@@ -114,7 +114,6 @@ open_customer (SalesWindow *window,
   if (page == NULL)
     g_error ("Customer %" G_GINT64_FORMAT " did not open", id);
   wait_for_paint (page);
-
   return now_ms () - t0;
 }
 
