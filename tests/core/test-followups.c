@@ -93,7 +93,8 @@ company_set_up (Company       *c,
   globex = test_add_customer (f, "Globex", 2);
   erp = test_add_deal (f, 1, 1, "ERP 升级", 12000000);
 
-  g_assert_cmpint (add_followup (f, 1, 1, 1, SALES_ACTIVITY_KIND_CALL, "报价确认", due[1], 0), ==, 1);
+  g_assert_cmpint (add_followup (f, 1, 1, 1, SALES_ACTIVITY_KIND_CALL, "报价确认", due[1], 0),
+                   ==, 1);
   add_followup (f, 2, 0, 2, SALES_ACTIVITY_KIND_VISIT, NULL, due[2], 0);
   add_followup (f, 1, 0, 1, SALES_ACTIVITY_KIND_MEETING, NULL, due[3], 0);
   add_followup (f, 2, 0, 2, SALES_ACTIVITY_KIND_EMAIL, "Send the brochure", due[4], 0);

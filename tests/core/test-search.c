@@ -105,6 +105,12 @@ static const struct
   { "华为 张三", "1" },
   { "华为 李四", "" },
   { "acme 2024", "4" },
+  /* long words are looked up by three of their trigrams, then checked whole */
+  { "zhangsan@huawei.example", "1" },
+  { "华为技术有限公司", "1" },
+  { "wechat2024", "" },
+  { "prefers wechat", "4" },
+  { "budget 2023", "" },
   /* nothing */
   { "xyz", "" },
   { "华为华为", "" },
