@@ -289,9 +289,14 @@ def main(argv):
                 dump(pyatspi, node, sys.stdout)
                 raise
 
+            # A card's name is "title, customer, amount, stage" in the catalogue's form.
+            form = text_of(lang, '%1$s, %2$s, %3$s, %4$s')
+            head = form.partition('%2$s')[0].replace('%1$s', title)
+            tail = form.partition('%3$s')[2].replace('%4$s', stage_name)
+
             def card():
-                return find(lambda n: name_of(n).startswith(f'{title}, ') and
-                            name_of(n).endswith(f', {stage_name}') and showing(pyatspi, n),
+                return find(lambda n: name_of(n).startswith(head) and
+                            name_of(n).endswith(tail) and showing(pyatspi, n),
                             the_column, limit=4)
 
             def badge_of(card_node):
