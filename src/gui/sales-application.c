@@ -8,8 +8,10 @@
 #include <stdio.h>
 
 #include "sales-application.h"
+#include "sales-duplicates-window.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
+#include "sales-pool-watcher.h"
 #include "sales-preferences-window.h"
 #include "sales-window.h"
 
@@ -27,6 +29,8 @@ struct _SalesApplication
   SalesStore     *store;
   SalesFollowupNotifier *notifier;
   guint           notifier_start;
+  SalesPoolWatcher *pool_watcher;
+  guint           pool_start;
 };
 
 G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
@@ -138,6 +142,52 @@ watch_followups (SalesApplication *self)
 }
 
 static void
+on_pool_applied (SalesApplication *self,
+                 guint             returned,
+                 guint             warned)
+{
+  GtkWindow *window = find_main_window (self);
+  g_autofree char *message = NULL;
+
+  if (window == NULL || returned == 0)
+    return;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u customer returned to the public pool",
+                                          "%u customers returned to the public pool",
+                                          returned),
+                             returned);
+  sales_window_add_toast (SALES_WINDOW (window), adw_toast_new (message));
+}
+
+static gboolean
+start_pool_watcher (gpointer user_data)
+{
+  SalesApplication *self = user_data;
+
+  self->pool_start = 0;
+  sales_pool_watcher_start (self->pool_watcher);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The store gets the public pool's rules at once (new customers are assigned by them);
+ * they are applied shortly after the window is up and then daily. */
+static void
+watch_pool (SalesApplication *self)
+{
+  g_assert (SALES_IS_APPLICATION (self));
+
+  if (self->store == NULL || self->pool_watcher != NULL)
+    return;
+
+  self->pool_watcher = sales_pool_watcher_new (self->store, self->settings);
+  g_signal_connect_object (self->pool_watcher, "applied", G_CALLBACK (on_pool_applied), self,
+                           G_CONNECT_SWAPPED);
+  self->pool_start = g_timeout_add_seconds (START_DELAY_S, start_pool_watcher, self);
+}
+
+static void
 sales_application_activate (GApplication *application)
 {
   SalesApplication *self = SALES_APPLICATION (application);
@@ -163,6 +213,7 @@ sales_application_activate (GApplication *application)
 
   gtk_window_present (window);
   watch_followups (self);
+  watch_pool (self);
 }
 
 /* The default action of a notification about one follow-up. */
@@ -262,6 +313,22 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+find_duplicates_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWidget *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = sales_duplicates_window_new (find_main_window (self), self->store);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* Import, export and printing are in the menu from the start so that the menu does not
  * change shape; they stay disabled until they are implemented. */
 static const GActionEntry app_actions[] = {
@@ -273,6 +340,7 @@ static const GActionEntry app_actions[] = {
   { "print" },
   { "show-customer", show_customer_action, "x" },
   { "show-follow-ups", show_follow_ups_action },
+  { "find-duplicates", find_duplicates_action },
 };
 
 static const char * const unavailable_actions[] = { "import", "export", "print" };
@@ -320,6 +388,8 @@ sales_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->notifier_start, g_source_remove);
   g_clear_object (&self->notifier);
+  g_clear_handle_id (&self->pool_start, g_source_remove);
+  g_clear_object (&self->pool_watcher);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);

@@ -166,6 +166,12 @@ sales_duplicate_dialog_constructed (GObject *object)
 static void
 sales_duplicate_dialog_dispose (GObject *object)
 {
+  SalesDuplicateDialog *self = (SalesDuplicateDialog *)object;
+
+  /* The rows go after the responses: selecting none must not reach them. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SALES_TYPE_DUPLICATE_DIALOG);
 
   G_OBJECT_CLASS (sales_duplicate_dialog_parent_class)->dispose (object);
@@ -476,7 +482,8 @@ sales_duplicate_dialog_run_async (GtkWindow           *parent,
   g_return_if_fail (matches != NULL);
 
   dialog = sales_duplicate_dialog_new (parent, store, draft, matches);
-  task = g_task_new (dialog, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_task_data (task, g_object_ref (dialog), g_object_unref);
   g_task_set_source_tag (task, sales_duplicate_dialog_run_async);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), task);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-pool-preferences.h"
 #include "sales-preferences-window.h"
 
 struct _SalesPreferencesWindow
@@ -95,6 +96,9 @@ sales_preferences_window_constructed (GObject *object)
                            G_CALLBACK (currency_from_settings), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->currency_row, "notify::selected",
                            G_CALLBACK (currency_to_settings), self, G_CONNECT_SWAPPED);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sales_pool_preferences_new (self->settings)));
 }
 
 static void

@@ -37,6 +37,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  POOL_RULES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Read and written together through sales_settings_get_pool_rules(). */
+static const char * const pool_keys[] = {
+  "pool-followup-days",
+  "pool-won-days",
+  "pool-warn-days",
+  "pool-max-customers",
+  "lead-assignment",
+};
+
 /* Each property mirrors the GSettings key of the same name. */
 static const char * const bound_keys[] = {
   "window-width",
@@ -93,6 +109,14 @@ set_window_maximized (SalesSettings *self,
 }
 
 static void
+emit_pool_rules_changed (SalesSettings *self)
+{
+  g_assert (SALES_IS_SETTINGS (self));
+
+  g_signal_emit (self, signals[POOL_RULES_CHANGED], 0);
+}
+
+static void
 sales_settings_constructed (GObject *object)
 {
   SalesSettings *self = (SalesSettings *)object;
@@ -101,6 +125,14 @@ sales_settings_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (bound_keys); i++)
     g_settings_bind (self->settings, bound_keys[i], self, bound_keys[i], G_SETTINGS_BIND_DEFAULT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pool_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", pool_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (emit_pool_rules_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -248,6 +280,18 @@ sales_settings_class_init (SalesSettingsClass *klass)
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SalesSettings::pool-rules-changed:
+   *
+   * Emitted when any of the public pool's rules changes, once per key.
+   */
+  signals[POOL_RULES_CHANGED] =
+    g_signal_new ("pool-rules-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -398,4 +442,37 @@ sales_settings_set_current_rep_id (SalesSettings *self,
 
   self->current_rep_id = rep_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_REP_ID]);
+}
+
+void
+sales_settings_get_pool_rules (SalesSettings  *self,
+                               SalesPoolRules *rules)
+{
+  g_autofree char *assign = NULL;
+
+  g_return_if_fail (SALES_IS_SETTINGS (self));
+  g_return_if_fail (rules != NULL);
+
+  sales_pool_rules_init (rules);
+  rules->followup_days = g_settings_get_uint (self->settings, "pool-followup-days");
+  rules->won_days = g_settings_get_uint (self->settings, "pool-won-days");
+  rules->warn_days = g_settings_get_uint (self->settings, "pool-warn-days");
+  rules->max_per_rep = g_settings_get_uint (self->settings, "pool-max-customers");
+  assign = g_settings_get_string (self->settings, "lead-assignment");
+  sales_assign_rule_from_string (assign, &rules->assign);
+}
+
+void
+sales_settings_set_pool_rules (SalesSettings        *self,
+                               const SalesPoolRules *rules)
+{
+  g_return_if_fail (SALES_IS_SETTINGS (self));
+  g_return_if_fail (rules != NULL);
+
+  g_settings_set_uint (self->settings, "pool-followup-days", rules->followup_days);
+  g_settings_set_uint (self->settings, "pool-won-days", rules->won_days);
+  g_settings_set_uint (self->settings, "pool-warn-days", rules->warn_days);
+  g_settings_set_uint (self->settings, "pool-max-customers", rules->max_per_rep);
+  g_settings_set_string (self->settings, "lead-assignment",
+                         sales_assign_rule_to_string (rules->assign));
 }

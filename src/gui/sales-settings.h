@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "sales-pool.h"
+
 G_BEGIN_DECLS
 
 #define SALES_TYPE_SETTINGS (sales_settings_get_type ())
@@ -33,5 +35,11 @@ void           sales_settings_set_currency            (SalesSettings *self,
 gint64         sales_settings_get_current_rep_id      (SalesSettings *self);
 void           sales_settings_set_current_rep_id      (SalesSettings *self,
                                                        gint64         rep_id);
+
+/* The public pool's rules; ::pool-rules-changed tells when any of them changes. */
+void           sales_settings_get_pool_rules          (SalesSettings        *self,
+                                                       SalesPoolRules       *rules);
+void           sales_settings_set_pool_rules          (SalesSettings        *self,
+                                                       const SalesPoolRules *rules);
 
 G_END_DECLS

@@ -1,0 +1,180 @@
+/* sales-pool-watcher.c: applies the public pool's rules at start-up and every day
+ *
+ * The rules live in the settings and are handed to the store as they change
+ * (the store assigns new customers and limits claims by them). The watcher
+ * applies them once when started and then whenever the local day has
+ * changed, checked every few minutes so that a computer that slept past
+ * midnight catches up soon after waking. When customers return to the pool
+ * it emits ::applied, which the application shows as a toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sales-pool.h"
+#include "sales-pool-watcher.h"
+
+#define CHECK_SECONDS (10 * 60)
+
+struct _SalesPoolWatcher
+{
+  GObject        parent_instance;
+
+  SalesStore    *store;
+  SalesSettings *settings;
+  guint          timeout;
+  /* The local day of the last application, as a GDate Julian day; 0: never. */
+  guint32        applied_day;
+};
+
+G_DEFINE_FINAL_TYPE (SalesPoolWatcher, sales_pool_watcher, G_TYPE_OBJECT)
+
+enum {
+  APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+sync_rules (SalesPoolWatcher *self)
+{
+  SalesPoolRules rules;
+
+  g_assert (SALES_IS_POOL_WATCHER (self));
+
+  sales_settings_get_pool_rules (self->settings, &rules);
+  sales_store_set_pool_rules (self->store, &rules);
+}
+
+static guint32
+local_day (gint64 now)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (now);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay)g_date_time_get_day_of_month (time),
+                  (GDateMonth)g_date_time_get_month (time),
+                  (GDateYear)g_date_time_get_year (time));
+
+  return g_date_get_julian (&date);
+}
+
+static gboolean
+check_day (gpointer user_data)
+{
+  SalesPoolWatcher *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (local_day (sales_store_now (self->store)) != self->applied_day &&
+      !sales_pool_watcher_apply (self, &error))
+    g_warning ("Cannot apply the public pool's rules: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sales_pool_watcher_dispose (GObject *object)
+{
+  SalesPoolWatcher *self = (SalesPoolWatcher *)object;
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+
+  G_OBJECT_CLASS (sales_pool_watcher_parent_class)->dispose (object);
+}
+
+static void
+sales_pool_watcher_finalize (GObject *object)
+{
+  SalesPoolWatcher *self = (SalesPoolWatcher *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sales_pool_watcher_parent_class)->finalize (object);
+}
+
+static void
+sales_pool_watcher_class_init (SalesPoolWatcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sales_pool_watcher_dispose;
+  object_class->finalize = sales_pool_watcher_finalize;
+
+  /**
+   * SalesPoolWatcher::applied:
+   * @returned: customers that went back to the public pool
+   * @warned: owners warned that a customer will go back soon
+   *
+   * Emitted after each application of the rules that changed something.
+   */
+  signals[APPLIED] =
+    g_signal_new ("applied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+sales_pool_watcher_init (SalesPoolWatcher *self)
+{
+}
+
+/**
+ * sales_pool_watcher_new:
+ *
+ * Hands the rules of @settings to @store now and whenever they change.
+ */
+SalesPoolWatcher *
+sales_pool_watcher_new (SalesStore    *store,
+                        SalesSettings *settings)
+{
+  SalesPoolWatcher *self;
+
+  g_return_val_if_fail (SALES_IS_STORE (store), NULL);
+  g_return_val_if_fail (SALES_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (SALES_TYPE_POOL_WATCHER, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+
+  sync_rules (self);
+  g_signal_connect_object (settings, "pool-rules-changed", G_CALLBACK (sync_rules), self,
+                           G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+/* Applies the rules now, then once a day while the application runs. */
+void
+sales_pool_watcher_start (SalesPoolWatcher *self)
+{
+  g_return_if_fail (SALES_IS_POOL_WATCHER (self));
+
+  if (self->timeout != 0)
+    return;
+
+  check_day (self);
+  self->timeout = g_timeout_add_seconds (CHECK_SECONDS, check_day, self);
+}
+
+gboolean
+sales_pool_watcher_apply (SalesPoolWatcher  *self,
+                          GError           **error)
+{
+  SalesPoolResult result = { 0 };
+
+  g_return_val_if_fail (SALES_IS_POOL_WATCHER (self), FALSE);
+
+  if (!sales_store_apply_pool_rules (self->store, &result, error))
+    return FALSE;
+
+  self->applied_day = local_day (sales_store_now (self->store));
+  if (result.returned > 0 || result.warned > 0)
+    g_signal_emit (self, signals[APPLIED], 0, result.returned, result.warned);
+
+  return TRUE;
+}
