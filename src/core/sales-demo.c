@@ -650,6 +650,60 @@ write_targets (SalesDemoGenerator  *g,
   return TRUE;
 }
 
+/* A few tags, translated when the data is created like the industries, on about a third
+ * of the run's customers, chosen by their ids and the tags' so that the same run gives
+ * the same tags. Tags already in the database (by name) are reused. */
+static gboolean
+write_tags (SalesDemoGenerator  *g,
+            GError             **error)
+{
+  static const char * const names[] = {
+    N_("VIP"), N_("Key account"), N_("Price sensitive"), N_("Referral partner"),
+    N_("Overseas"), N_("Needs a visit"),
+  };
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (g->handle, "INSERT OR IGNORE INTO tag (name) VALUES (?1)", -1, &stmt,
+                           NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (names); i++)
+    {
+      sqlite3_bind_text (stmt, 1, _(names[i]), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g->pending.rows += (guint64)sqlite3_changes (g->handle);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return sales_db_set_error (g->db, rc, error);
+
+  rc = sqlite3_prepare_v2 (g->handle,
+                           "INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) "
+                           "SELECT c.id, t.id FROM customer AS c, tag AS t "
+                           "WHERE c.id BETWEEN ?1 AND ?2 AND t.name IN (?3, ?4, ?5, ?6, ?7, ?8) "
+                           "AND (c.id * 7 + t.id * 3) % 17 = 0",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g->first_customer_id);
+      sqlite3_bind_int64 (stmt, 2, g->first_customer_id + g->n_customers - 1);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        sqlite3_bind_text (stmt, (int)i + 3, _(names[i]), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        g->pending.rows += (guint64)sqlite3_changes (g->handle);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (g->db, rc, error);
+
+  return TRUE;
+}
+
 /* Inside the bulk transaction: a crash or a rollback brings them back. */
 static gboolean
 drop_indexes (SalesDemoGenerator  *g,
@@ -721,7 +775,7 @@ write_batch (SalesDemoGenerator  *g,
   if (!tables_flush (g, error))
     return FALSE;
 
-  return !last || write_targets (g, error);
+  return !last || (write_targets (g, error) && write_tags (g, error));
 }
 
 static void

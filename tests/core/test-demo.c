@@ -123,6 +123,8 @@ static const char * const tables[] = {
   "activity", "target", "contract", "payment_plan", "payment",
 };
 
+#define TAG_ROWS "SELECT (SELECT count (*) FROM tag) + (SELECT count (*) FROM customer_tag)"
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -226,6 +228,7 @@ test_demo_counts (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     rows_before += sales_db_count (f->db, tables[i]);
+  rows_before += test_query_int (f->db, TAG_ROWS);
 
   r = generate (f->db, 600, 1, NOW);
 
@@ -253,7 +256,18 @@ test_demo_counts (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     rows_after += sales_db_count (f->db, tables[i]);
+  rows_after += test_query_int (f->db, TAG_ROWS);
   g_assert_cmpint (r.rows, ==, rows_after - rows_before);
+
+  /* Six tags on about a third of the 120 customers, none twice on one. */
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (*) FROM tag"), ==, 6);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (DISTINCT customer_id) FROM customer_tag"),
+                   >=, 120 / 4);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (DISTINCT customer_id) FROM customer_tag"),
+                   <=, 120 * 45 / 100);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count (*) FROM customer_tag AS ct "
+                                          "LEFT JOIN customer AS c ON c.id = ct.customer_id "
+                                          "WHERE c.id IS NULL"), ==, 0);
 
   assert_invariants (f->db);
 }
