@@ -223,6 +223,41 @@ gboolean         sales_store_delete_contract   (SalesStore       *self,
                                                 gboolean          force,
                                                 GError          **error);
 
+/* Monthly targets (sales-store-targets.c); @owner_id 0 is the whole team. */
+typedef struct
+{
+  gint64 amount_cents;    /* base target (保底目标) */
+  gint64 stretch_cents;   /* stretch target (挑战目标) */
+  gint64 new_customers;
+} SalesTarget;
+
+gboolean         sales_store_get_target        (SalesStore       *self,
+                                                gint64            owner_id,
+                                                const char       *month,
+                                                SalesTarget      *target,
+                                                gboolean         *exists,
+                                                GError          **error);
+gboolean         sales_store_set_targets       (SalesStore       *self,
+                                                gint64            owner_id,
+                                                const char       *first_month,
+                                                const SalesTarget *targets,
+                                                guint             n_months,
+                                                GError          **error);
+void             sales_target_spread           (gint64            total,
+                                                const gint64     *weights,
+                                                gint64           *months);
+gboolean         sales_store_spread_year_target (SalesStore      *self,
+                                                gint64            owner_id,
+                                                int               year,
+                                                gint64            amount_cents,
+                                                gboolean          like_last_year,
+                                                GError          **error);
+gboolean         sales_store_copy_targets_from_last_year (SalesStore *self,
+                                                gint64            owner_id,
+                                                int               year,
+                                                int               percent,
+                                                GError          **error);
+
 gboolean         sales_store_can_undo          (SalesStore       *self);
 const char      *sales_store_get_undo_label    (SalesStore       *self);
 gboolean         sales_store_undo              (SalesStore       *self,
