@@ -119,17 +119,19 @@ sales_kpi_query_created (SalesKpiJob  *job,
   sqlite3 *handle = sales_db_get_handle (job->db);
   sqlite3_stmt *stmt = NULL;
   guint n_open = job->stages->len;
+  SalesKpiSums *sums = NULL;
+  gint64 owner = -1;
   int rc;
 
   if (g_hash_table_size (job->stage_rank) == 0)
     ranks = g_strdup ("NULL");
+  /* Added up here rather than with GROUP BY, which would sort the rows and evaluate the
+   * subquery a second time for the sort key. */
   sql = g_strdup_printf ("SELECT d.owner_id,"
                          "       (SELECT max(%s) FROM deal_stage_history h"
-                         "         WHERE h.deal_id = d.id) AS reach,"
-                         "       count(*)"
+                         "         WHERE h.deal_id = d.id)"
                          "  FROM deal d"
-                         " WHERE d.created_at >= ?1 AND d.created_at < ?2"
-                         " GROUP BY d.owner_id, reach", ranks);
+                         " WHERE d.created_at >= ?1 AND d.created_at < ?2", ranks);
   rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return sales_db_set_error (job->db, rc, error);
@@ -138,13 +140,17 @@ sales_kpi_query_created (SalesKpiJob  *job,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+      gint64 row_owner = column_owner (stmt, 0);
       gint64 rank = sqlite3_column_int64 (stmt, 1);
-      gint64 count = sqlite3_column_int64 (stmt, 2);
 
-      sums->new_deals += count;
+      if (sums == NULL || row_owner != owner)
+        {
+          owner = row_owner;
+          sums = sales_kpi_job_sums (job, owner);
+        }
+      sums->new_deals++;
       if (rank >= 1 && rank <= n_open + 1)
-        sums->reach[rank - 1] += count;
+        sums->reach[rank - 1]++;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -270,26 +276,37 @@ sales_kpi_query_activities (SalesKpiJob  *job,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* Streamed and added up here: a GROUP BY would sort every follow-up of the period. */
   stmt = sales_db_prepare (job->db,
-                           "SELECT owner_id, count(*),"
-                           "       count(CASE WHEN kind = 'service' THEN satisfaction END),"
-                           "       total(CASE WHEN kind = 'service' THEN satisfaction END)"
+                           "SELECT owner_id, CASE WHEN kind = 'service' THEN satisfaction END"
                            "  FROM activity"
-                           " WHERE done_at >= ?1 AND done_at < ?2"
-                           " GROUP BY owner_id",
+                           " WHERE done_at >= ?1 AND done_at < ?2",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job->period.start);
   sqlite3_bind_int64 (stmt, 2, job->period.end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+  {
+    gint64 owner = -1;
+    SalesKpiSums *sums = NULL;
 
-      sums->activities_done += sqlite3_column_int64 (stmt, 1);
-      sums->satisfaction_count += sqlite3_column_int64 (stmt, 2);
-      sums->satisfaction_sum += sqlite3_column_int64 (stmt, 3);
-    }
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 row_owner = column_owner (stmt, 0);
+
+        if (sums == NULL || row_owner != owner)
+          {
+            owner = row_owner;
+            sums = sales_kpi_job_sums (job, owner);
+          }
+        sums->activities_done++;
+        if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+          {
+            sums->satisfaction_count++;
+            sums->satisfaction_sum += sqlite3_column_int64 (stmt, 1);
+          }
+      }
+  }
   if (!finish (job, stmt, rc, error))
     return FALSE;
 
