@@ -46,6 +46,8 @@ struct _SalesCustomerPage
   GtkWidget       *tags_group;
   GtkFlowBox      *tags_box;
   GtkEntry        *tag_entry;
+  /* Every tag's name, for the entry's completion. */
+  GtkListStore    *tag_names;
   GtkWidget       *contacts_group;
   GtkListBox      *contacts_list;
   GtkWidget       *deals_group;
@@ -81,5 +83,10 @@ void       sales_customer_page_clear_sections  (SalesCustomerPage *self);
 void       sales_customer_page_edit_contact    (SalesCustomerPage *self,
                                                 SalesContact      *contact);
 void       sales_customer_page_class_add_section_actions (GtkWidgetClass *widget_class);
+
+/* sales-customer-tags.c */
+void       sales_customer_page_init_tags       (SalesCustomerPage *self);
+void       sales_customer_page_load_tags       (SalesCustomerPage *self);
+void       sales_customer_page_class_add_tag_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

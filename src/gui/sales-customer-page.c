@@ -116,15 +116,17 @@ sales_customer_page_show_undo_toast (SalesCustomerPage *self)
   if (!sales_store_can_undo (self->store))
     return;
 
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      adw_toast_dismiss (self->toast);
-      g_clear_object (&self->toast);
-    }
-
   /* The toast's title is markup in libadwaita 1.2, and names are anything. */
   title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
+
+  /* The store undoes the newest action only: a toast still up names it instead. (Dismissing
+   * a toast while libadwaita 1.2 still slides it in frees it under its animation.) */
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, title);
+      return;
+    }
+
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -547,6 +549,7 @@ set_customer (SalesCustomerPage *self,
   gtk_widget_set_visible (self->deals_group, customer != NULL);
   gtk_widget_set_visible (self->contracts_group, customer != NULL);
   gtk_widget_set_visible (self->timeline_group, customer != NULL);
+  sales_customer_page_load_tags (self);
   if (customer != NULL)
     sales_customer_page_load_sections (self);
 
@@ -832,6 +835,7 @@ sales_customer_page_constructed (GObject *object)
                            G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  sales_customer_page_init_tags (self);
 }
 
 static void
@@ -857,6 +861,7 @@ sales_customer_page_finalize (GObject *object)
 
   g_clear_pointer (&self->owner_ids, g_array_unref);
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
+  g_clear_object (&self->tag_names);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1007,6 +1012,7 @@ sales_customer_page_class_init (SalesCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.call", NULL, call_action);
   gtk_widget_class_install_action (widget_class, "customer.mail", NULL, mail_action);
   sales_customer_page_class_add_section_actions (widget_class);
+  sales_customer_page_class_add_tag_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

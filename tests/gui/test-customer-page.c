@@ -418,6 +418,59 @@ test_log_followup (GuiFixture    *fixture,
   gui_test_destroy_window (window);
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static void
+test_tags (GuiFixture    *fixture,
+           gconstpointer  data)
+{
+  SalesWindow *window;
+  SalesCustomerPage *page;
+  g_autofree char *tags = NULL;
+  g_autofree char *left = NULL;
+  gint64 tag_id;
+
+  fill (fixture);
+  window = new_window (fixture);
+  page = open_customer (window, 1);
+  g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 0);
+
+  gtk_editable_set_text (page_child (page, "tag_entry"), " 重点客户 ");
+  g_signal_emit_by_name (page_child (page, "tag_entry"), "activate");
+  gtk_editable_set_text (page_child (page, "tag_entry"), "VIP");
+  g_signal_emit_by_name (page_child (page, "tag_entry"), "activate");
+  settle ();
+
+  tags = query_text (fixture->db, "SELECT group_concat (name, ',') FROM (SELECT t.name "
+                                  "FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                                  "WHERE ct.customer_id = 1 ORDER BY t.name)");
+  g_assert_cmpstr (tags, ==, "VIP,重点客户");
+  g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "tag_entry")), ==, "");
+
+  /* Remove one chip; Undo brings it back. */
+  tag_id = sales_store_find_tag (fixture->store, "VIP");
+  gtk_widget_activate_action (GTK_WIDGET (page), "customer.remove-tag", "x", tag_id);
+  settle ();
+  left = query_text (fixture->db, "SELECT count(*) FROM customer_tag WHERE customer_id = 1");
+  g_assert_cmpstr (left, ==, "1");
+  g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 1);
+  g_assert_true (sales_store_undo (fixture->store, NULL));
+  settle ();
+  g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 2);
+
+  gui_test_destroy_window (window);
+}
+
 static void
 test_new_customer (GuiFixture    *fixture,
                    gconstpointer  data)
@@ -469,6 +522,7 @@ main (int   argc,
   ADD ("/customer-page/edit-and-save", test_edit_and_save);
   ADD ("/customer-page/invalid-refused", test_invalid_refused);
   ADD ("/customer-page/log-followup", test_log_followup);
+  ADD ("/customer-page/tags", test_tags);
   ADD ("/customer-page/new-customer", test_new_customer);
 
 #undef ADD
