@@ -778,6 +778,16 @@ failed:
   return NULL;
 }
 
+gboolean
+sales_kpi_prepare_connection (SalesDb  *db,
+                              GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+
+  return sales_db_exec (db, "PRAGMA mmap_size = 1073741824", error) &&
+         sales_db_exec (db, "PRAGMA cache_size = -65536", error);
+}
+
 SalesKpi *
 sales_kpi_compute_for_path (const char            *path,
                             const SalesKpiPeriod  *period,
@@ -799,7 +809,7 @@ sales_kpi_compute_for_path (const char            *path,
     }
 
   db = sales_db_open (path, error);
-  if (db == NULL)
+  if (db == NULL || !sales_kpi_prepare_connection (db, error))
     return NULL;
   return sales_kpi_compute (db, period, rep_id, options, error);
 }

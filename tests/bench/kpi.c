@@ -2,7 +2,8 @@
  *
  *   kpi --db FILE --period 2026-10 [--runs 5] [--rep ID]
  *
- * Opens FILE like the window's worker thread does (a SalesDb of its own), computes
+ * Opens FILE like the window's worker thread does (a SalesDb of its own, readied with
+ * sales_kpi_prepare_connection()), computes
  * sales_kpi_compute() --runs times after one warm-up run, and prints JSON: the median and
  * fastest wall time and the median CPU time (user + system) in milliseconds, and a few of the
  * figures so that a run on an empty or broken file shows. See tests/bench/kpi.py.
@@ -67,7 +68,7 @@ main (int   argc,
     g_error ("kpi: %s", error->message);
 
   db = sales_db_open (path, &error);
-  if (db == NULL)
+  if (db == NULL || !sales_kpi_prepare_connection (db, &error))
     g_error ("kpi: %s", error->message);
 
   for (int i = 0; i <= runs; i++)
