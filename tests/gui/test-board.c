@@ -423,10 +423,13 @@ test_context_menu (BoardFixture  *fixture,
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
 
-  /* Open, Move To the other open stages, Mark Won…, Mark Lost…, Delete. */
+  /* Open, Log Follow-up…, Open Customer, Move To the other open stages, Mark Won…,
+   * Mark Lost…, Delete. */
   describe_menu (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), described);
   g_assert_cmpstr (described->str, ==,
                    "_Open→board.open-deal\n"
+                   "Log _Follow-up…→board.log-followup\n"
+                   "Open _Customer→win.show-customer\n"
                    "_Move To→\n"
                    "Initial contact→board.move-deal-to\n"
                    "Needs confirmed→board.move-deal-to\n"
