@@ -365,9 +365,20 @@ def main(argv):
                 button = wait_for('the button Log', named(log_response, the_dialog), pump, 10)
                 press(button, 'Log')
 
+            def menu_item(wanted, what):
+                # A click that lands while the app is busy may not focus the card: try again.
+                for attempt in range(3):
+                    open_card_menu()
+                    try:
+                        return wait_for(what, named(wanted, the_card), pump, 8)
+                    except Failure:
+                        if attempt == 2:
+                            raise
+                        xdotool('key', 'Escape')
+                        time.sleep(0.5)
+
             # 1. From the board: the card's menu, Log Follow-up…
-            open_card_menu()
-            item = wait_for('the menu item Log Follow-up…', named(log_item, the_card), pump, 10)
+            item = menu_item(log_item, 'the menu item Log Follow-up…')
             press(item, 'Log Follow-up…')
             fill_dialog(NOTE_BOARD, True)
 
@@ -395,9 +406,7 @@ def main(argv):
 
             # 2. Open Customer from the card's menu.
             the_card = card()
-            open_card_menu()
-            item = wait_for('the menu item Open Customer', named(open_customer_item, the_card),
-                            pump, 10)
+            item = menu_item(open_customer_item, 'the menu item Open Customer')
             press(item, 'Open Customer')
 
             def page():
