@@ -182,6 +182,8 @@ gboolean
 sales_kpi_query_open (SalesKpiJob  *job,
                       GError      **error)
 {
+  SalesKpiSums *sums = NULL;
+  gint64 owner = -1;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -211,11 +213,10 @@ sales_kpi_query_open (SalesKpiJob  *job,
                            ")"
                            "SELECT c.owner_id,"
                            "       CASE WHEN c.expected_close BETWEEN ?2 AND ?3"
-                           "            THEN substr(c.expected_close, 1, 7) END AS month,"
-                           "       sum(c.amount_cents), sum(c.amount_cents * s.probability)"
+                           "            THEN substr(c.expected_close, 1, 7) END,"
+                           "       c.amount_cents, c.amount_cents * s.probability"
                            "  FROM c JOIN stage s ON s.id = c.stage_id"
-                           " WHERE s.kind = 'open'"
-                           " GROUP BY c.owner_id, month",
+                           " WHERE s.kind = 'open'",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -224,13 +225,19 @@ sales_kpi_query_open (SalesKpiJob  *job,
   sqlite3_bind_text (stmt, 3, job->forecast[SALES_KPI_FORECAST_MONTHS - 1].last_day, -1,
                      SQLITE_STATIC);
 
+  /* Added up as the rows stream, like the follow-ups: a GROUP BY would sort them. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+      gint64 row_owner = column_owner (stmt, 0);
       const char *month = (const char *)sqlite3_column_text (stmt, 1);
       gint64 amount = sqlite3_column_int64 (stmt, 2);
       gint64 weighted = sqlite3_column_int64 (stmt, 3);
 
+      if (sums == NULL || row_owner != owner)
+        {
+          owner = row_owner;
+          sums = sales_kpi_job_sums (job, owner);
+        }
       sums->open_amount += amount;
       sums->weighted_open_x100 += weighted;
       for (guint i = 0; month != NULL && i < SALES_KPI_FORECAST_MONTHS; i++)
