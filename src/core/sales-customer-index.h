@@ -13,8 +13,6 @@ gboolean sales_customer_index_flush       (SalesDb       *db,
 gboolean sales_customer_index_flush_now   (SalesDb       *db,
                                            GError       **error);
 gboolean sales_customer_keys_update       (SalesDb       *db,
-                                           const gint64  *ids,
-                                           guint          n_ids,
                                            GError       **error);
 
 G_END_DECLS
