@@ -375,6 +375,7 @@ sales_payment_plan_split (gint64               amount_cents,
         if (spec->deposit_percent < 1 || spec->deposit_percent > 99)
           {
             g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                                 /* xgettext:no-c-format */
                                  _("The deposit must be between 1 % and 99 % of the amount"));
             return NULL;
           }

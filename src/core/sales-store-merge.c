@@ -193,6 +193,7 @@ sales_store_merge_customers (SalesStore  *self,
   g_autoptr(SalesUndoEntry) entry = NULL;
   g_autofree char *label = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *merged_number = NULL;
   gint64 a_has_primary = 0;
 
   g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
@@ -262,9 +263,11 @@ sales_store_merge_customers (SalesStore  *self,
                                  MAX (sales_store_now (self),
                                       sales_customer_get_created_at (SALES_CUSTOMER (a))));
 
-  /* TRANSLATORS: %s is the name of the customer merged away, then its id */
-  note = g_strdup_printf (_("Merged with “%s” (no. %" G_GINT64_FORMAT ")"),
-                          sales_customer_get_name (SALES_CUSTOMER (b)), merged_id);
+  /* The id is formatted first: xgettext cannot read G_GINT64_FORMAT in a msgid. */
+  merged_number = g_strdup_printf ("%" G_GINT64_FORMAT, merged_id);
+  /* TRANSLATORS: the name of the customer merged away, then its number */
+  note = g_strdup_printf (_("Merged with “%s” (no. %s)"),
+                          sales_customer_get_name (SALES_CUSTOMER (b)), merged_number);
 
   if (!sales_store_update_row (self, a, error) ||
       !run_two (self, "DELETE FROM customer WHERE id = ?1", merged_id, 0, error) ||
