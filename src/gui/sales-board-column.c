@@ -84,6 +84,7 @@ enum {
   PROP_STAGE,
   PROP_FILTER,
   PROP_EXPANDED,
+  PROP_CARDS_HELD,
   N_PROPS
 };
 
@@ -538,7 +539,7 @@ sales_board_column_constructed (GObject *object)
 
   self->deals = sales_deal_list_new (self->store, self->stage, self->filter);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0,
-                                          SLICE_START);
+                                          self->cards_held ? 0 : SLICE_START);
   g_signal_connect_object (self->slice, "items-changed", G_CALLBACK (on_items_changed), self,
                            G_CONNECT_SWAPPED);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
@@ -654,6 +655,10 @@ sales_board_column_get_property (GObject    *object,
       g_value_set_boolean (value, self->expanded);
       break;
 
+    case PROP_CARDS_HELD:
+      g_value_set_boolean (value, self->cards_held);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -687,6 +692,10 @@ sales_board_column_set_property (GObject      *object,
 
     case PROP_EXPANDED:
       sales_board_column_set_expanded (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CARDS_HELD:
+      sales_board_column_set_cards_held (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -731,6 +740,13 @@ sales_board_column_class_init (SalesBoardColumnClass *klass)
     g_param_spec_boolean ("expanded", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Set at construction, so that no card is built before the first frame. */
+  properties[PROP_CARDS_HELD] =
+    g_param_spec_boolean ("cards-held", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -913,10 +929,15 @@ sales_board_column_set_cards_held (SalesBoardColumn *self,
     return;
 
   self->cards_held = held;
+  /* During construction: the slice starts at the right size. */
+  if (self->slice == NULL)
+    return;
+
   if (held)
     gtk_slice_list_model_set_size (self->slice, 0);
   else
     grow_slice (self, SLICE_START);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARDS_HELD]);
 }
 
 /**

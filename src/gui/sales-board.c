@@ -25,6 +25,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_CARDS_HELD,
   N_PROPS
 };
 
@@ -203,9 +204,14 @@ add_column (SalesBoard *self,
   SalesBoardColumn *column;
   gint64 id = sales_record_get_id (SALES_RECORD (stage));
 
-  column = sales_board_column_new (self->store, self->settings, stage, self->filter);
+  column = g_object_new (SALES_TYPE_BOARD_COLUMN,
+                         "store", self->store,
+                         "settings", self->settings,
+                         "stage", stage,
+                         "filter", self->filter,
+                         "cards-held", self->cards_held,
+                         NULL);
   sales_board_column_set_expanded (column, g_hash_table_contains (self->expanded_stages, &id));
-  sales_board_column_set_cards_held (column, self->cards_held);
   g_signal_connect_object (column, "deal-dropped", G_CALLBACK (on_deal_dropped), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (column, "notify::expanded", G_CALLBACK (on_column_expanded), self,
@@ -354,6 +360,10 @@ sales_board_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_CARDS_HELD:
+      g_value_set_boolean (value, self->cards_held);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -375,6 +385,10 @@ sales_board_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_CARDS_HELD:
+      sales_board_set_cards_held (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -405,6 +419,13 @@ sales_board_class_init (SalesBoardClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          SALES_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Set at construction, so that no card is built before the first frame. */
+  properties[PROP_CARDS_HELD] =
+    g_param_spec_boolean ("cards-held", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -562,7 +583,12 @@ sales_board_set_cards_held (SalesBoard *self,
 {
   g_return_if_fail (SALES_IS_BOARD (self));
 
-  self->cards_held = !!held;
+  held = !!held;
+  if (self->cards_held == held)
+    return;
+
+  self->cards_held = held;
   for (guint i = 0; i < self->columns->len; i++)
-    sales_board_column_set_cards_held (g_ptr_array_index (self->columns, i), self->cards_held);
+    sales_board_column_set_cards_held (g_ptr_array_index (self->columns, i), held);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARDS_HELD]);
 }

@@ -436,11 +436,14 @@ sales_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset), self,
                            G_CONNECT_SWAPPED);
 
-  board = sales_board_new (self->store, self->settings);
+  board = g_object_new (SALES_TYPE_BOARD,
+                        "store", self->store,
+                        "settings", self->settings,
+                        "cards-held", TRUE,
+                        NULL);
   adw_bin_set_child (self->pipeline_page, board);
   g_signal_connect_object (self->customers_page, "map", G_CALLBACK (ensure_customers_view), self,
                            G_CONNECT_SWAPPED);
-  sales_board_set_cards_held (SALES_BOARD (board), TRUE);
   g_signal_connect_object (self, "realize", G_CALLBACK (release_cards_after_first_frame), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
