@@ -4,6 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,8 @@ def have_locale(name):
 
 
 # Where the stand-in notification daemon writes what the app sends it, one JSON line each.
-NOTIFICATION_LOG = os.path.join(tempfile.gettempdir(), f'sales-desk-e2e-notifications-{os.getuid()}')
+NOTIFICATION_LOG = os.path.join(tempfile.gettempdir(),
+                                f'sales-desk-e2e-notifications-{os.getuid()}')
 
 
 def notification_server_running():
@@ -126,3 +128,45 @@ def wait_for(what, predicate, pump, timeout):
         if time.monotonic() > end:
             raise Failure(f'timed out waiting for {what}')
         time.sleep(0.2)
+
+
+def walk(node, depth=0, limit=80):
+    if node is None or depth > limit:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1, limit)
+
+
+def name_of(node):
+    try:
+        return node.name or ''
+    except Exception:
+        return ''
+
+
+def window_origin(pid, min_width=200):
+    """The X window id and screen position of the app's window (the first wider than
+    min_width), from the X server; None until it is mapped."""
+    ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
+                         capture_output=True, text=True).stdout.split()
+    for wid in ids:
+        out = subprocess.run(['xdotool', 'getwindowgeometry', wid], capture_output=True,
+                             text=True).stdout
+        position = re.search(r'Position:\s*(-?\d+),(-?\d+)', out)
+        size = re.search(r'Geometry:\s*(\d+)x(\d+)', out)
+        if position and size and int(size.group(1)) > min_width:
+            return wid, int(position.group(1)), int(position.group(2))
+    return None
+
+
+def xdotool(*args):
+    subprocess.run(['xdotool', *[str(a) for a in args]], check=True)

@@ -32,7 +32,8 @@ import time
 
 SKIP = 77
 import e2e
-from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
+from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for, walk,
+                  window_origin, xdotool)
 
 e2e.DEADLINE = 100   # seconds for the whole test; meson's timeout is 120
 STEP_PIXELS = 12
@@ -71,22 +72,6 @@ def card_name(form, title, stage):
     return head.replace('%1$s', title), tail.replace('%4$s', stage)
 
 
-def walk(node, depth=0, limit=80):
-    if node is None or depth > limit:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1, limit)
-
-
 def breadth_first(node, limit=400):
     """Accessibles below @node, nearest first, at most @limit of them: the toast sits near
     the top of the tree, the cards far down."""
@@ -105,13 +90,6 @@ def breadth_first(node, limit=400):
                 queue.append(current.getChildAtIndex(i))
             except Exception:
                 continue
-
-
-def name_of(node):
-    try:
-        return node.name or ''
-    except Exception:
-        return ''
 
 
 def extents(pyatspi, node):
@@ -174,24 +152,6 @@ def top_deal(db_path, stage_id):
         row = conn.execute('SELECT id FROM deal WHERE stage_id = ? ORDER BY position, id '
                            'LIMIT 1', (stage_id,)).fetchone()
     return row[0] if row else None
-
-
-def window_origin(pid):
-    """The screen position of the app's window, from the X server."""
-    ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
-                         capture_output=True, text=True).stdout.split()
-    for wid in ids:
-        out = subprocess.run(['xdotool', 'getwindowgeometry', wid], capture_output=True,
-                             text=True).stdout
-        position = re.search(r'Position:\s*(-?\d+),(-?\d+)', out)
-        size = re.search(r'Geometry:\s*(\d+)x(\d+)', out)
-        if position and size and int(size.group(1)) > 200:
-            return wid, int(position.group(1)), int(position.group(2))
-    return None
-
-
-def xdotool(*args):
-    subprocess.run(['xdotool', *[str(a) for a in args]], check=True)
 
 
 def drag(x0, y0, x1, y1):

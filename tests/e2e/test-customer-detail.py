@@ -35,7 +35,8 @@ import time
 
 SKIP = 77
 import e2e
-from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
+from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for, walk,
+                  window_origin, xdotool)
 
 e2e.DEADLINE = 110   # seconds for the whole test; meson's timeout is 120
 
@@ -64,29 +65,6 @@ def names(lang, message, context=None):
 def text_of(lang, message, context=None):
     c = catalogue(lang)
     return c.pgettext(context, message) if context else c.gettext(message)
-
-
-def walk(node, depth=0, limit=80):
-    if node is None or depth > limit:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1, limit)
-
-
-def name_of(node):
-    try:
-        return node.name or ''
-    except Exception:
-        return ''
 
 
 def role_of(node):
@@ -147,23 +125,6 @@ def activities_after(db_path, last_id):
 def last_activity(db_path):
     with connect(db_path) as conn:
         return conn.execute('SELECT coalesce (max (id), 0) FROM activity').fetchone()[0]
-
-
-def window_origin(pid):
-    ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
-                         capture_output=True, text=True).stdout.split()
-    for wid in ids:
-        out = subprocess.run(['xdotool', 'getwindowgeometry', wid], capture_output=True,
-                             text=True).stdout
-        position = re.search(r'Position:\s*(-?\d+),(-?\d+)', out)
-        size = re.search(r'Geometry:\s*(\d+)x(\d+)', out)
-        if position and size and int(size.group(1)) > 600:
-            return wid, int(position.group(1)), int(position.group(2))
-    return None
-
-
-def xdotool(*args):
-    subprocess.run(['xdotool', *[str(a) for a in args]], check=True)
 
 
 def main(argv):
@@ -311,7 +272,7 @@ def main(argv):
             the_card = wait_for(f'the card of {title!r}', card, pump, 30)
             check(badge_of(the_card) == none_badge, f'the card says {none_badge!r}')
 
-            located = wait_for('the window on the X server', lambda: window_origin(app.pid),
+            located = wait_for('the window on the X server', lambda: window_origin(app.pid, 600),
                                pump, 10)
             _, wx, wy = located
 

@@ -29,7 +29,8 @@ import time
 
 SKIP = 77
 import e2e
-from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
+from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for,
+                  window_origin, xdotool)
 
 e2e.DEADLINE = 100   # seconds for the whole test; meson's timeout is 120
 
@@ -48,13 +49,6 @@ def walk(node, depth=0, limit=60):
         except Exception:
             continue
         yield from walk(child, depth + 1, limit)
-
-
-def name_of(node):
-    try:
-        return node.name or ''
-    except Exception:
-        return ''
 
 
 def shown(pyatspi, node):
@@ -118,24 +112,6 @@ def translate(lang, message, context=None):
     catalogue = gettext.translation('sales-desk', localedir=localedir, languages=[lang],
                                     fallback=True)
     return catalogue.pgettext(context, message) if context else catalogue.gettext(message)
-
-
-def window_origin(pid):
-    """The screen position of the app's window, from the X server."""
-    ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
-                         capture_output=True, text=True).stdout.split()
-    for wid in ids:
-        out = subprocess.run(['xdotool', 'getwindowgeometry', wid], capture_output=True,
-                             text=True).stdout
-        position = re.search(r'Position:\s*(-?\d+),(-?\d+)', out)
-        size = re.search(r'Geometry:\s*(\d+)x(\d+)', out)
-        if position and size and int(size.group(1)) > 200:
-            return wid, int(position.group(1)), int(position.group(2))
-    return None
-
-
-def xdotool(*args):
-    subprocess.run(['xdotool', *[str(a) for a in args]], check=True)
 
 
 def main(argv):

@@ -26,7 +26,8 @@ import time
 
 SKIP = 77
 import e2e
-from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
+from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for, walk,
+                  window_origin)
 
 e2e.DEADLINE = 110   # seconds for the whole test; meson's timeout is 120
 
@@ -53,48 +54,12 @@ def names(lang, message, context=None):
     return {text, plain, bare, f'{text} {plain}', f'{text} {bare}'}
 
 
-def walk(node, depth=0, limit=80):
-    if node is None or depth > limit:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1, limit)
-
-
-def name_of(node):
-    try:
-        return node.name or ''
-    except Exception:
-        return ''
-
-
 def showing(pyatspi, node):
     try:
         box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     except Exception:
         return False
     return box.width > 0 and box.height > 0
-
-
-def window_origin(pid):
-    ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
-                         capture_output=True, text=True).stdout.split()
-    for wid in ids:
-        out = subprocess.run(['xdotool', 'getwindowgeometry', wid], capture_output=True,
-                             text=True).stdout
-        position = re.search(r'Position:\s*(-?\d+),(-?\d+)', out)
-        size = re.search(r'Geometry:\s*(\d+)x(\d+)', out)
-        if position and size and int(size.group(1)) > 600:
-            return int(position.group(1)), int(position.group(2))
-    return None
 
 
 def customers(db_path):
@@ -230,7 +195,7 @@ def main(argv):
                              pump, 20)
             # AT-SPI cannot focus a GTK 4.8 entry: a click puts the caret in it. On a busy
             # machine the first click may come before the page takes input: try twice.
-            wx, wy = wait_for('the window on the X server', lambda: window_origin(app.pid),
+            _, wx, wy = wait_for('the window on the X server', lambda: window_origin(app.pid, 600),
                               pump, 10)
 
             def typed_in():
