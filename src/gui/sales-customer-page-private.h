@@ -77,6 +77,18 @@ void       sales_customer_page_open_uri        (SalesCustomerPage *self,
                                                 const char        *scheme,
                                                 const char        *address);
 
+void       sales_customer_page_set_customer    (SalesCustomerPage *self,
+                                                SalesCustomer     *customer);
+void       sales_customer_page_set_modified    (SalesCustomerPage *self,
+                                                gboolean           modified);
+void       sales_customer_page_update_title    (SalesCustomerPage *self);
+
+/* sales-customer-form.c: the customer's own fields */
+void       sales_customer_page_init_form       (SalesCustomerPage *self);
+void       sales_customer_page_fill_form       (SalesCustomerPage *self);
+void       sales_customer_page_update_buttons  (SalesCustomerPage *self);
+void       sales_customer_page_class_add_form_actions (GtkWidgetClass *widget_class);
+
 /* sales-customer-sections.c: contacts, deals, contracts and the timeline */
 void       sales_customer_page_load_sections   (SalesCustomerPage *self);
 void       sales_customer_page_clear_sections  (SalesCustomerPage *self);
