@@ -592,3 +592,34 @@ sales_board_set_cards_held (SalesBoard *self,
     sales_board_column_set_cards_held (g_ptr_array_index (self->columns, i), held);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARDS_HELD]);
 }
+
+/**
+ * sales_board_show_stage:
+ * @owner_id: the rep whose deals to show, or 0 for everyone's
+ *
+ * Shows the deals of one rep (through the owner filter, as if chosen in its drop-down) and
+ * brings the column of @stage_id into view with the keyboard's focus in it: where the
+ * dashboard's funnel sends a click on a stage.
+ */
+void
+sales_board_show_stage (SalesBoard *self,
+                        gint64      stage_id,
+                        gint64      owner_id)
+{
+  SalesBoardColumn *column;
+
+  g_return_if_fail (SALES_IS_BOARD (self));
+
+  for (guint i = 0; i < self->owner_ids->len; i++)
+    {
+      if (g_array_index (self->owner_ids, gint64, i) == owner_id)
+        {
+          gtk_drop_down_set_selected (self->owner_dropdown, i);
+          break;
+        }
+    }
+
+  column = sales_board_get_column_for_stage (self, stage_id);
+  if (column != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (column), GTK_DIR_TAB_FORWARD);
+}

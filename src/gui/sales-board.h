@@ -33,5 +33,8 @@ AdwToast         *sales_board_get_toast         (SalesBoard       *self);
 GtkWindow        *sales_board_get_dialog        (SalesBoard       *self);
 void              sales_board_set_cards_held    (SalesBoard       *self,
                                                  gboolean          held);
+void              sales_board_show_stage        (SalesBoard       *self,
+                                                 gint64            stage_id,
+                                                 gint64            owner_id);
 
 G_END_DECLS

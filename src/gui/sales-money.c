@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sales-db.h"
 #include "sales-money.h"
@@ -97,6 +98,89 @@ sales_money_format (gint64      cents,
     return g_strdup_printf ("%s%s %s", cents < 0 ? "-" : "", plain, currency);
 
   return g_strdup_printf ("%s%s", cents < 0 ? "-" : "", plain);
+}
+
+/* @number in unit @unit (0: the first above the ones) of the grouping by three or four. */
+static char *
+format_unit (gboolean    by_four,
+             int         unit,
+             const char *number)
+{
+  if (by_four)
+    /* Translators: amounts on a chart's axis in units of 10 000 (万) and 100 000 000 (亿);
+     * only used when the grouping of "compact amount" is "4" */
+    return unit == 0 ? g_strdup_printf (C_("compact amount", "%s×10⁴"), number)
+                     : g_strdup_printf (C_("compact amount", "%s×10⁸"), number);
+
+  switch (unit)
+    {
+    case 0:
+      /* Translators: an amount in thousands on a chart's axis, such as "250K" */
+      return g_strdup_printf (C_("compact amount", "%sK"), number);
+    case 1:
+      /* Translators: an amount in millions on a chart's axis, such as "1.5M" */
+      return g_strdup_printf (C_("compact amount", "%sM"), number);
+    default:
+      /* Translators: an amount in billions on a chart's axis, such as "2B" */
+      return g_strdup_printf (C_("compact amount", "%sB"), number);
+    }
+}
+
+/**
+ * sales_money_format_compact:
+ * @currency: (nullable): as for sales_money_format()
+ *
+ * For the labels of a chart's axis, where a whole amount does not fit: thousands and
+ * millions in English ("¥250K", "¥1.5M"), ten-thousands (万) and hundred-millions (亿) in
+ * Chinese ("¥25万", "¥1.5亿"), as the translation chooses. Below the first unit the amount
+ * is written in whole units.
+ *
+ * Returns: (transfer full): the short amount
+ */
+char *
+sales_money_format_compact (gint64      cents,
+                            const char *currency)
+{
+  /* Translators: how many digits a unit of large amounts spans on a chart's axis: "3" for
+   * thousand, million, billion; "4" for 万 and 亿. Any other text counts as "3". */
+  gboolean by_four = g_str_equal (C_("compact amount", "3"), "4");
+  int n_units = by_four ? 2 : 3;
+  double base = by_four ? 1e4 : 1e3;
+  double whole = (cents < 0 ? -(double)cents : (double)cents) / 100;
+  double scale = 1;
+  int unit = -1;
+  g_autofree char *amount = NULL;
+  const char *symbol = symbol_for (currency);
+
+  while (unit + 1 < n_units && whole >= scale * base)
+    {
+      scale *= base;
+      unit++;
+    }
+
+  if (unit < 0)
+    {
+      amount = sales_money_format_plain ((cents < 0 ? -cents : cents) / 100 * 100);
+    }
+  else
+    {
+      double value = whole / scale;
+      g_autofree char *number = NULL;
+
+      /* One decimal while it says something ("1.5M"), none from 10 up ("15M"). */
+      if (value < 10 && fabs (value - round (value)) >= 0.05)
+        number = g_strdup_printf ("%.1f", value);
+      else
+        number = g_strdup_printf ("%.0f", value);
+      amount = format_unit (by_four, unit, number);
+    }
+
+  if (symbol != NULL)
+    return g_strdup_printf ("%s%s%s", cents < 0 ? "-" : "", symbol, amount);
+  if (currency != NULL && *currency != '\0')
+    return g_strdup_printf ("%s%s %s", cents < 0 ? "-" : "", amount, currency);
+
+  return g_strdup_printf ("%s%s", cents < 0 ? "-" : "", amount);
 }
 
 /* Full-width digits and punctuation are what a Chinese input method types. */

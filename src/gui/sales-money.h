@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 char     *sales_money_format        (gint64       cents,
                                      const char  *currency);
 char     *sales_money_format_plain  (gint64       cents);
+char     *sales_money_format_compact (gint64      cents,
+                                     const char  *currency);
 gboolean  sales_money_parse         (const char  *text,
                                      gint64      *cents,
                                      GError     **error);

@@ -8,6 +8,7 @@
 
 #include "sales-board.h"
 #include "sales-customers-view.h"
+#include "sales-dashboard.h"
 #include "sales-followups-view.h"
 #include "sales-customer-page.h"
 #include "sales-welcome-page.h"
@@ -40,6 +41,7 @@ struct _SalesWindow
   AdwBin               *pipeline_page;
   AdwBin               *customers_page;
   AdwBin               *follow_ups_page;
+  AdwBin               *dashboard_page;
   SalesWelcomePage     *welcome_page;
   AdwStatusPage        *error_page;
 
@@ -415,6 +417,37 @@ ensure_followups_view (SalesWindow *self)
                        sales_followups_view_new (self->store, self->settings));
 }
 
+/* The dashboard's figures are computed in a thread once it is shown; building it before
+ * would cost the window's first frame its widgets for nothing. */
+static void
+ensure_dashboard (SalesWindow *self)
+{
+  g_assert (SALES_IS_WINDOW (self));
+
+  if (adw_bin_get_child (self->dashboard_page) == NULL)
+    adw_bin_set_child (self->dashboard_page, sales_dashboard_new (self->store, self->settings));
+}
+
+/* From the dashboard's funnel: the board, with the owner filter on @owner_id (0: everyone),
+ * at the column of the stage. */
+static void
+show_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SalesWindow *self = SALES_WINDOW (widget);
+  gint64 stage_id = 0;
+  gint64 owner_id = 0;
+  GtkWidget *board = adw_bin_get_child (self->pipeline_page);
+
+  g_variant_get (param, "(xx)", &stage_id, &owner_id);
+  if (board == NULL)
+    return;
+
+  sales_window_set_visible_view (self, "pipeline");
+  sales_board_show_stage (SALES_BOARD (board), stage_id, owner_id);
+}
+
 static void
 sales_window_constructed (GObject *object)
 {
@@ -448,6 +481,8 @@ sales_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   g_signal_connect_object (self->follow_ups_page, "map", G_CALLBACK (ensure_followups_view), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard_page, "map", G_CALLBACK (ensure_dashboard), self,
                            G_CONNECT_SWAPPED);
 
   /* An indexed existence check, so that a large database opens as fast as an empty one. */
@@ -593,6 +628,7 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, pipeline_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, follow_ups_page);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
@@ -606,6 +642,7 @@ sales_window_class_init (SalesWindowClass *klass)
   /* Opens the page of a customer (by id) from anywhere: the list, the board, search. */
   gtk_widget_class_install_action (widget_class, "win.show-customer", "x", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stage", "(xx)", show_stage_action);
 }
 
 static void

@@ -1,0 +1,781 @@
+/* sales-dashboard.c: the Dashboard view: the key figures of a period, tiles and charts
+ *
+ * The figures come from sales_kpi_compute(), which reads a whole period of rows, so it runs in
+ * a worker thread on a connection of its own (GTask) and never on the main loop. The view
+ * needs two results, the period shown and the one before it (for the changes); it asks for
+ * one at a time, the shown period first, and keeps what it got in a small cache keyed by
+ * period and rep, so that stepping back a period reuses the figures it already has. Until a
+ * result arrives the view keeps what it showed, dimmed, with a spinner.
+ *
+ * Any change in the store empties the cache; while the view is on screen it computes again
+ * once the changes have paused (a drag, an import), and otherwise when it is next shown.
+ *
+ * The tiles and the charts, and all their texts, are in sales-dashboard-fill.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sales-dashboard-private.h"
+
+/* How long the data must be still before the figures are computed again. */
+#define DEBOUNCE_MS 400
+/* The figures of this many period-and-rep pairs are kept. */
+#define CACHE_SIZE 12
+
+G_DEFINE_FINAL_TYPE (SalesDashboard, sales_dashboard, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_PERIOD_LABEL,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  char           *path;
+  SalesKpiPeriod  period;
+  gint64          rep_id;
+  guint           data_serial;
+  char           *key;
+} Job;
+
+static void pump (SalesDashboard *self);
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->key);
+  g_free (job);
+}
+
+static char *
+cache_key (const SalesKpiPeriod *period,
+           gint64                rep_id)
+{
+  g_autofree char *name = sales_kpi_period_to_string (period);
+
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT, name, rep_id);
+}
+
+static void
+set_loading (SalesDashboard *self,
+             gboolean        loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Shows what the cache has for the period and rep chosen, then computes what it lacks. */
+static void
+refresh (SalesDashboard *self)
+{
+  g_autofree char *key = cache_key (&self->period, self->rep_id);
+  g_autofree char *previous_key = NULL;
+  SalesKpiPeriod previous;
+  SalesKpi *kpi;
+  SalesKpi *before;
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  sales_kpi_period_offset (&self->period, -1, &previous);
+  previous_key = cache_key (&previous, self->rep_id);
+  kpi = g_hash_table_lookup (self->cache, key);
+  before = g_hash_table_lookup (self->cache, previous_key);
+
+  if (kpi != NULL && (kpi != self->shown || before != self->shown_previous))
+    sales_dashboard_show_kpi (self, kpi, before);
+
+  /* Figures of another period or rep than the one chosen are dimmed until replaced. */
+  gtk_widget_set_opacity (self->content,
+                          self->shown == NULL || self->shown->rep_id != self->rep_id ||
+                          self->shown->period.start != self->period.start ||
+                          self->shown->period.kind != self->period.kind ? 0.5 : 1.0);
+  pump (self);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  SalesKpiOptions options = { 0 };
+  GError *error = NULL;
+  SalesKpi *kpi;
+
+  kpi = sales_kpi_compute_for_path (job->path, &job->period, job->rep_id, &options, &error);
+  if (kpi == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, kpi, (GDestroyNotify)sales_kpi_unref);
+}
+
+static void
+compute_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SalesDashboard *self = SALES_DASHBOARD (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesKpi) kpi = NULL;
+  g_autofree char *wanted = NULL;
+
+  kpi = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->computing = FALSE;
+
+  if (kpi == NULL)
+    {
+      /* A rep deleted meanwhile is no error to show: the drop-down drops them. */
+      if (!g_error_matches (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_FOUND))
+        {
+          gtk_label_set_label (self->error_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+      set_loading (self, FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  /* Figures of data that has changed since are not kept; they are still shown if there is
+   * nothing better, and the next job brings the new ones. */
+  if (job->data_serial == self->data_serial)
+    {
+      if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+        g_hash_table_remove_all (self->cache);
+      g_hash_table_insert (self->cache, g_strdup (job->key), sales_kpi_ref (kpi));
+    }
+  else if (g_str_equal (job->key, (wanted = cache_key (&self->period, self->rep_id))))
+    {
+      sales_dashboard_show_kpi (self, kpi, NULL);
+    }
+
+  refresh (self);
+}
+
+static void
+start_job (SalesDashboard       *self,
+           const SalesKpiPeriod *period,
+           const char           *key)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  job->path = g_strdup (sales_db_get_path (sales_store_get_db (self->store)));
+  job->period = *period;
+  job->rep_id = self->rep_id;
+  job->data_serial = self->data_serial;
+  job->key = g_strdup (key);
+
+  self->computing = TRUE;
+  task = g_task_new (self, self->cancellable, compute_done, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+/* Starts computing the first of the figures the view lacks, one job at a time. */
+static void
+pump (SalesDashboard *self)
+{
+  SalesKpiPeriod periods[2];
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  if (self->computing)
+    return;
+
+  periods[0] = self->period;
+  sales_kpi_period_offset (&self->period, -1, &periods[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autofree char *key = cache_key (&periods[i], self->rep_id);
+
+      if (!g_hash_table_contains (self->cache, key))
+        {
+          set_loading (self, TRUE);
+          start_job (self, &periods[i], key);
+          return;
+        }
+    }
+
+  set_loading (self, FALSE);
+}
+
+static gboolean
+debounce_done (gpointer user_data)
+{
+  SalesDashboard *self = user_data;
+
+  self->debounce_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (SalesDashboard *self)
+{
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  self->data_serial++;
+  g_hash_table_remove_all (self->cache);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_done, self);
+}
+
+/* Period */
+
+static void
+update_period (SalesDashboard *self)
+{
+  g_autofree char *heading = NULL;
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  g_free (self->period_label);
+  self->period_label = sales_dashboard_format_period (&self->period, FALSE);
+  gtk_label_set_label (self->period_title, self->period_label);
+
+  switch (self->period.kind)
+    {
+    case SALES_KPI_MONTH:
+      heading = g_strdup (_("Won against Target, Last 12 Months"));
+      break;
+    case SALES_KPI_QUARTER:
+      heading = g_strdup (_("Won against Target, Last 12 Quarters"));
+      break;
+    case SALES_KPI_YEAR:
+    default:
+      heading = g_strdup (_("Won against Target, Last 12 Years"));
+      break;
+    }
+  gtk_label_set_label (self->trend_heading, heading);
+
+  /* Its handler finds the kind already set. */
+  gtk_toggle_button_set_active (self->period.kind == SALES_KPI_MONTH ? self->month_button :
+                                self->period.kind == SALES_KPI_QUARTER ? self->quarter_button :
+                                self->year_button, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_LABEL]);
+  refresh (self);
+}
+
+static void
+on_kind_toggled (SalesDashboard  *self,
+                 GtkToggleButton *button)
+{
+  SalesKpiPeriodKind kind;
+  SalesKpiPeriod period;
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  kind = button == self->quarter_button ? SALES_KPI_QUARTER :
+         button == self->year_button ? SALES_KPI_YEAR : SALES_KPI_MONTH;
+  if (kind == self->period.kind)
+    return;
+
+  /* The quarter or year that holds the month shown, not today's. */
+  sales_kpi_period_init (&period, kind, self->period.year, self->period.month);
+  sales_dashboard_set_period (self, &period);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SalesDashboard *self = SALES_DASHBOARD (widget);
+  SalesKpiPeriod period;
+
+  sales_kpi_period_offset (&self->period,
+                           g_str_equal (action_name, "dashboard.next") ? 1 : -1, &period);
+  sales_dashboard_set_period (self, &period);
+}
+
+static void
+this_month_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SalesDashboard *self = SALES_DASHBOARD (widget);
+  SalesKpiPeriod period;
+
+  sales_kpi_period_for_time (&period, SALES_KPI_MONTH, sales_store_now (self->store));
+  sales_dashboard_set_period (self, &period);
+}
+
+/* Reps */
+
+static void
+on_rep_selected (SalesDashboard *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->rep_dropdown);
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  if (selected < self->rep_ids->len)
+    sales_dashboard_set_rep_id (self, g_array_index (self->rep_ids, gint64, selected));
+}
+
+static void
+rebuild_rep_choices (SalesDashboard *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 id = 0;
+  guint selected = 0;
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  g_array_set_size (self->rep_ids, 0);
+  gtk_string_list_append (names, _("Whole Team"));
+  g_array_append_val (self->rep_ids, id);
+
+  /* The rep list is the small table of the sales team, all loaded. */
+  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
+    {
+      g_autoptr(SalesRep) rep = g_list_model_get_item (self->reps, i);
+
+      id = sales_record_get_id (SALES_RECORD (rep));
+      gtk_string_list_append (names, sales_rep_get_name (rep));
+      g_array_append_val (self->rep_ids, id);
+      if (id == self->rep_id)
+        selected = self->rep_ids->len - 1;
+    }
+
+  g_signal_handlers_block_by_func (self->rep_dropdown, on_rep_selected, self);
+  gtk_drop_down_set_model (self->rep_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->rep_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->rep_dropdown, on_rep_selected, self);
+
+  /* A rep who was deleted takes the filter on them with them. */
+  on_rep_selected (self);
+}
+
+/* Charts */
+
+static void
+on_trend_activated (SalesDashboard *self,
+                    guint           index)
+{
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  if (self->shown != NULL && index < self->shown->trend->len)
+    sales_dashboard_set_period (self, &g_array_index (self->shown->trend, SalesKpiTrendPoint,
+                                                      index).period);
+}
+
+static void
+on_rep_activated (SalesDashboard *self,
+                  guint           index)
+{
+  const SalesChartItem *item = sales_chart_get_item (self->charts[CHART_RANKING], index);
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  sales_dashboard_set_rep_id (self, item->id);
+}
+
+/* The board, filtered to the rep shown, at the stage's column (win.show-stage). */
+static void
+on_stage_activated (SalesDashboard *self,
+                    guint           index)
+{
+  const SalesChartItem *item = sales_chart_get_item (self->charts[CHART_FUNNEL], index);
+
+  g_assert (SALES_IS_DASHBOARD (self));
+
+  if (item->id == 0)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-stage", "(xx)", item->id,
+                              self->rep_id);
+}
+
+static void
+sales_dashboard_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sales_dashboard_parent_class)->map (widget);
+
+  /* Changes made while the view was hidden emptied the cache; compute now. */
+  refresh (SALES_DASHBOARD (widget));
+}
+
+static void
+sales_dashboard_constructed (GObject *object)
+{
+  SalesDashboard *self = (SalesDashboard *)object;
+
+  G_OBJECT_CLASS (sales_dashboard_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  g_assert (self->settings != NULL);
+
+  sales_dashboard_build_tiles (self);
+  sales_dashboard_build_charts (self);
+  g_signal_connect_object (self->charts[CHART_TREND], "item-activated",
+                           G_CALLBACK (on_trend_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->charts[CHART_RANKING], "item-activated",
+                           G_CALLBACK (on_rep_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->charts[CHART_FUNNEL], "item-activated",
+                           G_CALLBACK (on_stage_activated), self, G_CONNECT_SWAPPED);
+
+  self->reps = sales_store_list_reps (self->store);
+  g_signal_connect_object (self->reps, "items-changed", G_CALLBACK (rebuild_rep_choices), self,
+                           G_CONNECT_SWAPPED);
+  rebuild_rep_choices (self);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  sales_kpi_period_for_time (&self->period, SALES_KPI_MONTH, sales_store_now (self->store));
+  update_period (self);
+}
+
+static void
+sales_dashboard_dispose (GObject *object)
+{
+  SalesDashboard *self = (SalesDashboard *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_DASHBOARD);
+
+  G_OBJECT_CLASS (sales_dashboard_parent_class)->dispose (object);
+}
+
+static void
+sales_dashboard_finalize (GObject *object)
+{
+  SalesDashboard *self = (SalesDashboard *)object;
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->shown, sales_kpi_unref);
+  g_clear_pointer (&self->shown_previous, sales_kpi_unref);
+  g_clear_pointer (&self->rep_ids, g_array_unref);
+  g_clear_pointer (&self->period_label, g_free);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->reps);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sales_dashboard_parent_class)->finalize (object);
+}
+
+static void
+sales_dashboard_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SalesDashboard *self = SALES_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_PERIOD_LABEL:
+      g_value_set_string (value, self->period_label);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_dashboard_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SalesDashboard *self = SALES_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_dashboard_class_init (SalesDashboardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sales_dashboard_constructed;
+  object_class->dispose = sales_dashboard_dispose;
+  object_class->finalize = sales_dashboard_finalize;
+  object_class->get_property = sales_dashboard_get_property;
+  object_class->set_property = sales_dashboard_set_property;
+
+  widget_class->map = sales_dashboard_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SALES_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         SALES_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The period shown, as the header of the view names it ("November 2026"). */
+  properties[PROP_PERIOD_LABEL] =
+    g_param_spec_string ("period-label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* TRUE while figures the view needs are being computed. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "dashboard");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sales-dashboard.ui");
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, box);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, month_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, quarter_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, year_button);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, period_title);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, rep_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, content);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, tiles_box);
+  gtk_widget_class_bind_template_child (widget_class, SalesDashboard, charts_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_rep_selected);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.previous", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.this-month", NULL, this_month_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "dashboard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "dashboard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
+                                       "dashboard.this-month", NULL);
+}
+
+static void
+sales_dashboard_init (SalesDashboard *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify)sales_kpi_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sales_dashboard_new (SalesStore    *store,
+                     SalesSettings *settings)
+{
+  g_return_val_if_fail (SALES_IS_STORE (store), NULL);
+  g_return_val_if_fail (SALES_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SALES_TYPE_DASHBOARD,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+void
+sales_dashboard_get_period (SalesDashboard *self,
+                            SalesKpiPeriod *period)
+{
+  g_return_if_fail (SALES_IS_DASHBOARD (self));
+  g_return_if_fail (period != NULL);
+
+  *period = self->period;
+}
+
+void
+sales_dashboard_set_period (SalesDashboard       *self,
+                            const SalesKpiPeriod *period)
+{
+  g_return_if_fail (SALES_IS_DASHBOARD (self));
+  g_return_if_fail (period != NULL);
+
+  if (period->kind == self->period.kind && period->start == self->period.start &&
+      self->period_label != NULL)
+    return;
+
+  self->period = *period;
+  update_period (self);
+}
+
+gint64
+sales_dashboard_get_rep_id (SalesDashboard *self)
+{
+  g_return_val_if_fail (SALES_IS_DASHBOARD (self), 0);
+
+  return self->rep_id;
+}
+
+/* @rep_id: 0 for the whole team */
+void
+sales_dashboard_set_rep_id (SalesDashboard *self,
+                            gint64          rep_id)
+{
+  g_return_if_fail (SALES_IS_DASHBOARD (self));
+
+  for (guint i = 0; i < self->rep_ids->len; i++)
+    {
+      if (g_array_index (self->rep_ids, gint64, i) == rep_id &&
+          gtk_drop_down_get_selected (self->rep_dropdown) != i)
+        {
+          g_signal_handlers_block_by_func (self->rep_dropdown, on_rep_selected, self);
+          gtk_drop_down_set_selected (self->rep_dropdown, i);
+          g_signal_handlers_unblock_by_func (self->rep_dropdown, on_rep_selected, self);
+        }
+    }
+
+  if (self->rep_id == rep_id)
+    return;
+
+  self->rep_id = rep_id;
+  refresh (self);
+}
+
+const char *
+sales_dashboard_get_period_label (SalesDashboard *self)
+{
+  g_return_val_if_fail (SALES_IS_DASHBOARD (self), NULL);
+
+  return self->period_label;
+}
+
+gboolean
+sales_dashboard_get_loading (SalesDashboard *self)
+{
+  g_return_val_if_fail (SALES_IS_DASHBOARD (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * sales_dashboard_get_kpi:
+ *
+ * Returns: (transfer none) (nullable): the figures shown
+ */
+SalesKpi *
+sales_dashboard_get_kpi (SalesDashboard *self)
+{
+  g_return_val_if_fail (SALES_IS_DASHBOARD (self), NULL);
+
+  return self->shown;
+}
+
+/**
+ * sales_dashboard_show_kpi:
+ * @previous: (nullable): the figures of the period before @kpi, for the changes
+ *
+ * Fills the tiles and the charts. The view calls it when figures arrive; tests call it
+ * with figures of their own.
+ */
+void
+sales_dashboard_show_kpi (SalesDashboard *self,
+                          SalesKpi       *kpi,
+                          SalesKpi       *previous)
+{
+  g_return_if_fail (SALES_IS_DASHBOARD (self));
+  g_return_if_fail (kpi != NULL);
+
+  sales_kpi_ref (kpi);
+  g_clear_pointer (&self->shown, sales_kpi_unref);
+  self->shown = kpi;
+  if (previous != NULL)
+    sales_kpi_ref (previous);
+  g_clear_pointer (&self->shown_previous, sales_kpi_unref);
+  self->shown_previous = previous;
+
+  sales_dashboard_fill (self, kpi, previous);
+}
+
+SalesKpiTile *
+sales_dashboard_get_tile (SalesDashboard *self,
+                          const char     *name)
+{
+  g_return_val_if_fail (SALES_IS_DASHBOARD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < N_TILES; i++)
+    {
+      if (g_str_equal (sales_dashboard_tile_names[i], name))
+        return self->tiles[i];
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+SalesChart *
+sales_dashboard_get_chart (SalesDashboard *self,
+                           const char     *name)
+{
+  g_return_val_if_fail (SALES_IS_DASHBOARD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < N_CHARTS; i++)
+    {
+      if (g_str_equal (sales_dashboard_chart_names[i], name))
+        return self->charts[i];
+    }
+
+  g_return_val_if_reached (NULL);
+}
