@@ -426,10 +426,6 @@ sales_dashboard_build_charts (SalesDashboard *self)
   sales_chart_set_activatable (self->charts[CHART_RANKING], TRUE);
   sales_trend_chart_set_legend (SALES_TREND_CHART (self->charts[CHART_TREND]), _("Won"),
                                 _("Target"));
-  sales_chart_set_empty_text (self->charts[CHART_FUNNEL], _("No new deals in this period"));
-  sales_chart_set_empty_text (self->charts[CHART_RANKING], _("No reps yet"));
-  sales_chart_set_empty_text (self->charts[CHART_SOURCES], _("Nothing won in this period"));
-  sales_chart_set_empty_text (self->charts[CHART_LOST_REASONS], _("Nothing lost in this period"));
   for (guint i = 0; i < N_CHARTS; i++)
     sales_chart_set_currency (self->charts[i], currency (self));
 
@@ -645,6 +641,12 @@ sales_dashboard_fill (SalesDashboard *self,
   g_assert (kpi != NULL);
 
   fill_tiles (self, kpi->figures, previous != NULL ? previous->figures : NULL, kpi->churn_days);
+  /* Said only once there are figures: an empty chart before them is no news. */
+  sales_chart_set_empty_text (self->charts[CHART_FUNNEL], _("No new deals in this period"));
+  sales_chart_set_empty_text (self->charts[CHART_RANKING], _("No reps yet"));
+  sales_chart_set_empty_text (self->charts[CHART_SOURCES], _("Nothing won in this period"));
+  sales_chart_set_empty_text (self->charts[CHART_LOST_REASONS], _("Nothing lost in this period"));
+
   fill_trend (self, kpi);
   fill_funnel (self, kpi->figures);
   fill_ranking (self, kpi);

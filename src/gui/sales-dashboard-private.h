@@ -58,6 +58,7 @@ struct _SalesDashboard
   guint               debounce_id;
   gboolean            computing;
   gboolean            loading;
+  gboolean            waiting_for_frame;
 
   SalesKpiTile       *tiles[N_TILES];
   SalesChart         *charts[N_CHARTS];
