@@ -182,7 +182,7 @@ sales_bar_chart_snapshot (GtkWidget   *widget,
       g_autoptr(PangoLayout) label = sales_chart_create_layout (chart, item->label, FALSE);
       g_autoptr(PangoLayout) value = sales_chart_create_layout (chart, item->value_text, FALSE);
       double top = i * ROW_HEIGHT;
-      int text_height;
+      int text_height, value_height;
       graphene_rect_t bar;
       GskRoundedRect rounded;
       GdkRGBA color;
@@ -202,8 +202,9 @@ sales_bar_chart_snapshot (GtkWidget   *widget,
       pango_layout_get_pixel_size (label, NULL, &text_height);
       sales_chart_draw_text (chart, snapshot, label, 0, top + (ROW_HEIGHT - text_height) / 2.0,
                              0, &fg);
+      pango_layout_get_pixel_size (value, NULL, &value_height);
       sales_chart_draw_text (chart, snapshot, value, width,
-                             top + (ROW_HEIGHT - text_height) / 2.0, 1, &dim);
+                             top + (ROW_HEIGHT - value_height) / 2.0, 1, &dim);
 
       if (sales_bar_chart_get_bar_bounds (self, i, &bar))
         {

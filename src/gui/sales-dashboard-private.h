@@ -82,12 +82,30 @@ struct _SalesDashboard
   GtkWidget          *lost_card;
 };
 
+/* sales-dashboard.c */
+void sales_dashboard_set_loading   (SalesDashboard *self,
+                                    gboolean        loading);
+
+/* sales-dashboard-worker.c */
+void sales_dashboard_refresh       (SalesDashboard *self);
+void sales_dashboard_show_cached   (SalesDashboard *self);
+void sales_dashboard_pump          (SalesDashboard *self);
+void sales_dashboard_data_changed  (SalesDashboard *self);
+
 /* sales-dashboard-fill.c */
 void sales_dashboard_build_tiles   (SalesDashboard *self);
-void sales_dashboard_build_charts  (SalesDashboard *self);
 void sales_dashboard_fill          (SalesDashboard *self,
                                     SalesKpi       *kpi,
                                     SalesKpi       *previous);
 void sales_dashboard_clear_changes (SalesDashboard *self);
+char *sales_dashboard_format_money   (SalesDashboard *self,
+                                      gint64          cents);
+char *sales_dashboard_format_count   (gint64          n);
+char *sales_dashboard_format_percent (double          rate);
+
+/* sales-dashboard-charts.c */
+void sales_dashboard_build_charts  (SalesDashboard *self);
+void sales_dashboard_fill_charts   (SalesDashboard *self,
+                                    SalesKpi       *kpi);
 
 G_END_DECLS

@@ -399,6 +399,54 @@ test_screenshot (DashboardFixture *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* On the sample data, as a person first sees it: the pictures for the README. */
+static void
+demo_set_up (DashboardFixture *fixture,
+             gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  SalesDemoOptions options;
+
+  gui_fixture_set_up (&fixture->gui, data);
+  fixture->now = at (11, 25, 10);
+  sales_store_set_clock (fixture->gui.store, fixture_clock, fixture, NULL);
+  sales_settings_set_first_run_dismissed (fixture->gui.settings, TRUE);
+
+  sales_demo_options_init (&options);
+  options.seed = 1;
+  options.now = fixture->now;
+  options.deals = 4000;
+  options.reps = 8;
+  g_assert_true (sales_store_seed_demo (fixture->gui.store, &options, NULL, NULL, NULL, NULL,
+                                        &error));
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WIDGET (sales_window_new (NULL, fixture->gui.settings,
+                                                  fixture->gui.store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 1480);
+  sales_window_set_visible_view (SALES_WINDOW (fixture->window), "dashboard");
+  gui_test_wait_for_frame (fixture->window);
+}
+
+static void
+test_demo_screenshot (DashboardFixture *fixture,
+                      gconstpointer     data)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("dashboard-demo-%s", language ? language : "en");
+  SalesChart *trend;
+
+  open_dashboard (fixture);
+  /* A year of history: every month of the trend has something won. */
+  trend = sales_dashboard_get_chart (fixture->dashboard, "trend");
+  g_assert_cmpuint (sales_chart_get_n_items (trend), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpfloat (sales_chart_get_item (trend, i)->value, >, 0);
+
+  gui_test_wait_for_animations (fixture->window);
+  g_free (gui_test_save_screenshot (fixture->window, name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,7 +476,9 @@ main (int   argc,
   ADD ("/dashboard/navigation", test_navigation);
   ADD ("/dashboard/rep-and-stage", test_rep_and_stage);
   ADD ("/dashboard/live-update", test_live_update);
-  ADD ("/dashboard/screenshot", test_screenshot);
+  ADD ("/dashboard/screenshot/fixture", test_screenshot);
+  g_test_add ("/dashboard/screenshot/demo", DashboardFixture, NULL, demo_set_up,
+              test_demo_screenshot, fixture_tear_down);
 
   return g_test_run ();
 }
