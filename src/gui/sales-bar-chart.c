@@ -20,7 +20,7 @@
 #define AXIS_HEIGHT  22
 #define MAX_TICKS    4
 /* The labels' column takes at most this share of the width; longer labels are cut short. */
-#define MAX_LABEL_SHARE 0.35
+#define MAX_LABEL_SHARE 0.4
 
 struct _SalesBarChart
 {
@@ -99,7 +99,7 @@ sales_bar_chart_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 200;
-      *natural = 360;
+      *natural = 300;
     }
   else
     {

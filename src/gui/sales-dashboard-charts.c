@@ -79,9 +79,11 @@ sales_dashboard_build_charts (SalesDashboard *self)
                               _("Lost by Reason"), NULL);
 
   gtk_flow_box_append (self->charts_box, self->funnel_card);
-  gtk_flow_box_append (self->charts_box, self->ranking_card);
   gtk_flow_box_append (self->charts_box, self->sources_card);
   gtk_flow_box_append (self->charts_box, self->lost_card);
+  /* A row per rep: on a team of fifty, far taller than the other charts, so below them at
+   * the whole width rather than stretching its neighbours. */
+  gtk_box_append (GTK_BOX (self->content), self->ranking_card);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);

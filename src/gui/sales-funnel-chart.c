@@ -17,7 +17,7 @@
 #define ROW_HEIGHT 34
 #define BAR_HEIGHT 24
 #define GAP        12
-#define MAX_LABEL_SHARE 0.3
+#define MAX_LABEL_SHARE 0.4
 #define MIN_BAR_WIDTH 4
 
 struct _SalesFunnelChart
@@ -76,7 +76,7 @@ sales_funnel_chart_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 220;
-      *natural = 360;
+      *natural = 300;
     }
   else
     {
