@@ -343,6 +343,8 @@ sales_store_prepare_insert (SalesStore   *self,
       return sales_store_check_payment (self, SALES_PAYMENT (row), error);
 
     case SALES_RECORD_REP:
+      return sales_store_check_rep (self, SALES_REP (row), error);
+
     case SALES_RECORD_CONTACT:
     case SALES_RECORD_LOST_REASON:
     case SALES_RECORD_PAYMENT_PLAN:
@@ -387,6 +389,8 @@ sales_store_prepare_update (SalesStore   *self,
       return sales_store_check_payment (self, SALES_PAYMENT (row), error);
 
     case SALES_RECORD_REP:
+      return sales_store_check_rep (self, SALES_REP (row), error);
+
     case SALES_RECORD_CONTACT:
     case SALES_RECORD_LOST_REASON:
     case SALES_RECORD_PAYMENT_PLAN:

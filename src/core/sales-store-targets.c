@@ -159,32 +159,33 @@ write_target (SalesStore         *self,
   return TRUE;
 }
 
-/* @write: (nullable): which of the months to write; %NULL: all of them. */
+/* Writes @cells in one transaction and one Undo step. */
 static gboolean
-set_months (SalesStore         *self,
-            gint64              owner_id,
-            int                 year,
-            int                 number,
-            const SalesTarget  *targets,
-            const gboolean     *write,
-            guint               n_months,
-            GError            **error)
+write_cells (SalesStore             *self,
+             const SalesTargetCell  *cells,
+             guint                   n_cells,
+             GError                **error)
 {
   g_autoptr(SalesUndoEntry) entry = NULL;
 
   entry = sales_undo_entry_new (g_dngettext (GETTEXT_PACKAGE, "Set Target", "Set Targets",
-                                             n_months));
+                                             n_cells));
   if (!sales_store_begin (self, error))
     return FALSE;
 
-  for (guint i = 0; i < n_months; i++)
+  for (guint i = 0; i < n_cells; i++)
     {
       char month[8];
 
-      if (write != NULL && !write[i])
-        continue;
-      month_string (year, number + (int)i, month);
-      if (!write_target (self, owner_id, month, &targets[i], entry, error))
+      if (cells[i].month < 1 || cells[i].month > 12)
+        {
+          g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                       _("“%d” is not a month"), cells[i].month);
+          sales_db_rollback (self->db);
+          return FALSE;
+        }
+      month_string (cells[i].year, cells[i].month, month);
+      if (!write_target (self, cells[i].owner_id, month, &cells[i].target, entry, error))
         {
           sales_db_rollback (self->db);
           return FALSE;
@@ -198,6 +199,30 @@ set_months (SalesStore         *self,
     }
   sales_store_finish_entry (self, g_steal_pointer (&entry), FALSE);
   return TRUE;
+}
+
+/* @write: (nullable): which of the months to write; %NULL: all of them. */
+static gboolean
+set_months (SalesStore         *self,
+            gint64              owner_id,
+            int                 year,
+            int                 number,
+            const SalesTarget  *targets,
+            const gboolean     *write,
+            guint               n_months,
+            GError            **error)
+{
+  g_autoptr(GArray) cells = g_array_sized_new (FALSE, FALSE, sizeof (SalesTargetCell), n_months);
+
+  for (guint i = 0; i < n_months; i++)
+    {
+      int month = number - 1 + (int)i;
+      SalesTargetCell cell = { owner_id, year + month / 12, month % 12 + 1, targets[i] };
+
+      if (write == NULL || write[i])
+        g_array_append_val (cells, cell);
+    }
+  return write_cells (self, (SalesTargetCell *)cells->data, cells->len, error);
 }
 
 /**
@@ -310,48 +335,48 @@ won_by_month (SalesStore  *self,
 }
 
 /**
- * sales_store_spread_year_target:
- * @owner_id: a rep, or 0 for the whole team
- * @like_last_year: share like the won amounts of the same owner's months the year before
- *   (evenly when it won nothing), or else evenly
+ * sales_target_get_field:
  *
- * Sets the base target of the twelve months of @year from a yearly @amount_cents (see
- * sales_target_spread()), keeping their stretch targets and new-customer targets; one Undo.
+ * Returns: the value of @field in @target: cents for the amounts, a count for new customers
  */
-gboolean
-sales_store_spread_year_target (SalesStore  *self,
-                                gint64       owner_id,
-                                int          year,
-                                gint64       amount_cents,
-                                gboolean     like_last_year,
-                                GError     **error)
+gint64
+sales_target_get_field (const SalesTarget *target,
+                        SalesTargetField   field)
 {
-  SalesTarget targets[12];
-  gint64 weights[12];
-  gint64 months[12];
+  g_return_val_if_fail (target != NULL, 0);
 
-  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
-
-  if (amount_cents < 0)
+  switch (field)
     {
-      g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
-                           _("Targets cannot be negative"));
-      return FALSE;
+    case SALES_TARGET_STRETCH:
+      return target->stretch_cents;
+    case SALES_TARGET_NEW_CUSTOMERS:
+      return target->new_customers;
+    case SALES_TARGET_AMOUNT:
+    default:
+      return target->amount_cents;
     }
-  if (like_last_year && !won_by_month (self, owner_id, year - 1, weights, error))
-    return FALSE;
-  sales_target_spread (amount_cents, like_last_year ? weights : NULL, months);
+}
 
-  for (int i = 0; i < 12; i++)
+void
+sales_target_set_field (SalesTarget      *target,
+                        SalesTargetField  field,
+                        gint64            value)
+{
+  g_return_if_fail (target != NULL);
+
+  switch (field)
     {
-      char month[8];
-
-      month_string (year, i + 1, month);
-      if (!sales_store_get_target (self, owner_id, month, &targets[i], NULL, error))
-        return FALSE;
-      targets[i].amount_cents = months[i];
+    case SALES_TARGET_STRETCH:
+      target->stretch_cents = value;
+      break;
+    case SALES_TARGET_NEW_CUSTOMERS:
+      target->new_customers = value;
+      break;
+    case SALES_TARGET_AMOUNT:
+    default:
+      target->amount_cents = value;
+      break;
     }
-  return set_months (self, owner_id, year, 1, targets, NULL, 12, error);
 }
 
 /* @value × (100 + @percent) / 100, to the nearest unit, halves away from zero. */
@@ -365,12 +390,170 @@ raise_by (gint64 value,
 }
 
 /**
+ * sales_target_raise:
+ * @percent: the change, e.g. 10 for +10 %, -5 for −5 %; at least -100
+ * @raised: (out): @last with each value times (100 + @percent) / 100, amounts to the cent and
+ *   new customers to a whole number, halves rounded up
+ */
+void
+sales_target_raise (const SalesTarget *last,
+                    int                percent,
+                    SalesTarget       *raised)
+{
+  g_return_if_fail (last != NULL);
+  g_return_if_fail (raised != NULL);
+  g_return_if_fail (percent >= -100);
+
+  raised->amount_cents = raise_by (last->amount_cents, percent);
+  raised->stretch_cents = raise_by (last->stretch_cents, percent);
+  raised->new_customers = raise_by (last->new_customers, percent);
+}
+
+/**
+ * sales_store_get_year_targets:
+ * @owner_id: a rep, or 0 for the whole team
+ * @targets: (array fixed-size=12) (out): January to December, all 0 where there is no row
+ * @exists: (array fixed-size=12) (out) (optional): which months have a row
+ */
+gboolean
+sales_store_get_year_targets (SalesStore   *self,
+                              gint64        owner_id,
+                              int           year,
+                              SalesTarget  *targets,
+                              gboolean     *exists,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char first[8];
+  char last[8];
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (targets != NULL, FALSE);
+
+  memset (targets, 0, 12 * sizeof (SalesTarget));
+  if (exists != NULL)
+    memset (exists, 0, 12 * sizeof (gboolean));
+  month_string (year, 1, first);
+  month_string (year, 12, last);
+
+  stmt = sales_db_prepare (self->db,
+                           "SELECT month, amount_cents, stretch_cents, new_customers FROM target"
+                           " WHERE coalesce(owner_id, 0) = ?1 AND month BETWEEN ?2 AND ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *month = (const char *)sqlite3_column_text (stmt, 0);
+      int i = (int)g_ascii_strtoll (month + 5, NULL, 10) - 1;
+
+      if (i < 0 || i > 11)
+        continue;
+      targets[i].amount_cents = sqlite3_column_int64 (stmt, 1);
+      targets[i].stretch_cents = sqlite3_column_int64 (stmt, 2);
+      targets[i].new_customers = sqlite3_column_int64 (stmt, 3);
+      if (exists != NULL)
+        exists[i] = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (self->db, rc, error);
+  return TRUE;
+}
+
+/**
+ * sales_store_set_target_cells:
+ * @cells: (array length=n_cells): the cells, each written whole over what is there
+ *
+ * Sets cells of any owners and months (a pasted block of the targets grid) in one
+ * transaction, which one Undo takes back. A bad cell writes nothing.
+ */
+gboolean
+sales_store_set_target_cells (SalesStore             *self,
+                              const SalesTargetCell  *cells,
+                              guint                   n_cells,
+                              GError                **error)
+{
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_cells (self, cells, n_cells, error);
+}
+
+/**
+ * sales_store_spread_targets:
+ * @owner_id: a rep, or 0 for the whole team
+ * @field: which of the targets to set
+ * @total: the year's total of @field, in cents or in new customers
+ * @like_last_year: share like the won amounts of the same owner's months the year before
+ *   (evenly when it won nothing), or else evenly
+ *
+ * Sets @field of the twelve months of @year from a yearly @total (see
+ * sales_target_spread()), keeping the other targets of those months; one Undo.
+ */
+gboolean
+sales_store_spread_targets (SalesStore        *self,
+                            gint64             owner_id,
+                            int                year,
+                            SalesTargetField   field,
+                            gint64             total,
+                            gboolean           like_last_year,
+                            GError           **error)
+{
+  SalesTarget targets[12];
+  gint64 weights[12];
+  gint64 months[12];
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (total < 0)
+    {
+      g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                           _("Targets cannot be negative"));
+      return FALSE;
+    }
+  if (like_last_year && !won_by_month (self, owner_id, year - 1, weights, error))
+    return FALSE;
+  sales_target_spread (total, like_last_year ? weights : NULL, months);
+
+  if (!sales_store_get_year_targets (self, owner_id, year, targets, NULL, error))
+    return FALSE;
+  for (int i = 0; i < 12; i++)
+    sales_target_set_field (&targets[i], field, months[i]);
+  return set_months (self, owner_id, year, 1, targets, NULL, 12, error);
+}
+
+/**
+ * sales_store_spread_year_target:
+ *
+ * Sets the base targets of @year from a yearly @amount_cents: sales_store_spread_targets()
+ * of %SALES_TARGET_AMOUNT.
+ */
+gboolean
+sales_store_spread_year_target (SalesStore  *self,
+                                gint64       owner_id,
+                                int          year,
+                                gint64       amount_cents,
+                                gboolean     like_last_year,
+                                GError     **error)
+{
+  return sales_store_spread_targets (self, owner_id, year, SALES_TARGET_AMOUNT, amount_cents,
+                                     like_last_year, error);
+}
+
+/**
  * sales_store_copy_targets_from_last_year:
  * @percent: the change, e.g. 10 for +10 %, -5 for −5 % (at least -100)
  *
  * Sets every month of @year to the same month of the year before raised by @percent
- * (amounts to the cent, new customers to a whole number), in one Undo. Months that had no
- * target the year before are left alone.
+ * (see sales_target_raise()), in one Undo. Months that had no target the year before are
+ * left alone.
  */
 gboolean
 sales_store_copy_targets_from_last_year (SalesStore  *self,
@@ -379,6 +562,7 @@ sales_store_copy_targets_from_last_year (SalesStore  *self,
                                          int          percent,
                                          GError     **error)
 {
+  SalesTarget last[12];
   SalesTarget targets[12];
   gboolean write[12];
 
@@ -391,17 +575,79 @@ sales_store_copy_targets_from_last_year (SalesStore  *self,
       return FALSE;
     }
 
+  if (!sales_store_get_year_targets (self, owner_id, year - 1, last, write, error))
+    return FALSE;
   for (int i = 0; i < 12; i++)
-    {
-      char month[8];
-      SalesTarget last;
-
-      month_string (year - 1, i + 1, month);
-      if (!sales_store_get_target (self, owner_id, month, &last, &write[i], error))
-        return FALSE;
-      targets[i].amount_cents = raise_by (last.amount_cents, percent);
-      targets[i].stretch_cents = raise_by (last.stretch_cents, percent);
-      targets[i].new_customers = raise_by (last.new_customers, percent);
-    }
+    sales_target_raise (&last[i], percent, &targets[i]);
   return set_months (self, owner_id, year, 1, targets, write, 12, error);
+}
+
+/**
+ * sales_store_copy_year_targets:
+ * @percent: the change, e.g. 10 for +10 %, -5 for −5 % (at least -100)
+ * @n_copied: (out) (optional): how many months of all owners were set
+ *
+ * sales_store_copy_targets_from_last_year() for the whole team and every rep at once, in
+ * one transaction and one Undo: the whole targets grid of @year from the year before.
+ */
+gboolean
+sales_store_copy_year_targets (SalesStore  *self,
+                               int          year,
+                               int          percent,
+                               guint       *n_copied,
+                               GError     **error)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (SalesTargetCell));
+  sqlite3_stmt *stmt;
+  char first[8];
+  char last[8];
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_copied != NULL)
+    *n_copied = 0;
+  if (percent < -100)
+    {
+      g_set_error_literal (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID,
+                           _("Targets cannot be negative"));
+      return FALSE;
+    }
+
+  month_string (year - 1, 1, first);
+  month_string (year - 1, 12, last);
+  stmt = sales_db_prepare (self->db,
+                           "SELECT coalesce(owner_id, 0), month, amount_cents, stretch_cents,"
+                           " new_customers FROM target WHERE month BETWEEN ?1 AND ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *month = (const char *)sqlite3_column_text (stmt, 1);
+      SalesTarget before = {
+        sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int64 (stmt, 3),
+        sqlite3_column_int64 (stmt, 4),
+      };
+      SalesTargetCell cell = { sqlite3_column_int64 (stmt, 0), year,
+                               (int)g_ascii_strtoll (month + 5, NULL, 10) };
+
+      sales_target_raise (&before, percent, &cell.target);
+      g_array_append_val (cells, cell);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (self->db, rc, error);
+
+  if (cells->len == 0)
+    return TRUE;
+  if (!write_cells (self, (SalesTargetCell *)cells->data, cells->len, error))
+    return FALSE;
+  if (n_copied != NULL)
+    *n_copied = cells->len;
+  return TRUE;
 }

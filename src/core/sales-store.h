@@ -243,9 +243,50 @@ gboolean         sales_store_set_targets       (SalesStore       *self,
                                                 const SalesTarget *targets,
                                                 guint             n_months,
                                                 GError          **error);
+/* One month of one owner, e.g. a cell of the targets grid. */
+typedef struct
+{
+  gint64      owner_id;   /* a rep, or 0 for the whole team */
+  int         year;
+  int         month;      /* 1–12 */
+  SalesTarget target;
+} SalesTargetCell;
+
+typedef enum
+{
+  SALES_TARGET_AMOUNT,
+  SALES_TARGET_STRETCH,
+  SALES_TARGET_NEW_CUSTOMERS,
+} SalesTargetField;
+
+gint64           sales_target_get_field        (const SalesTarget *target,
+                                                SalesTargetField  field);
+void             sales_target_set_field        (SalesTarget      *target,
+                                                SalesTargetField  field,
+                                                gint64            value);
+void             sales_target_raise            (const SalesTarget *last,
+                                                int               percent,
+                                                SalesTarget      *raised);
 void             sales_target_spread           (gint64            total,
                                                 const gint64     *weights,
                                                 gint64           *months);
+gboolean         sales_store_get_year_targets  (SalesStore       *self,
+                                                gint64            owner_id,
+                                                int               year,
+                                                SalesTarget      *targets,
+                                                gboolean         *exists,
+                                                GError          **error);
+gboolean         sales_store_set_target_cells  (SalesStore       *self,
+                                                const SalesTargetCell *cells,
+                                                guint             n_cells,
+                                                GError          **error);
+gboolean         sales_store_spread_targets    (SalesStore       *self,
+                                                gint64            owner_id,
+                                                int               year,
+                                                SalesTargetField  field,
+                                                gint64            total,
+                                                gboolean          like_last_year,
+                                                GError          **error);
 gboolean         sales_store_spread_year_target (SalesStore      *self,
                                                 gint64            owner_id,
                                                 int               year,
@@ -256,6 +297,31 @@ gboolean         sales_store_copy_targets_from_last_year (SalesStore *self,
                                                 gint64            owner_id,
                                                 int               year,
                                                 int               percent,
+                                                GError          **error);
+gboolean         sales_store_copy_year_targets (SalesStore       *self,
+                                                int               year,
+                                                int               percent,
+                                                guint            *n_copied,
+                                                GError          **error);
+
+/* The team (sales-store-team.c): what a rep owns, which keeps them from being deleted. */
+typedef struct
+{
+  gint64 customers;
+  gint64 deals;
+  gint64 activities;
+} SalesRepRecords;
+
+gboolean         sales_store_count_rep_records (SalesStore       *self,
+                                                gint64            rep_id,
+                                                SalesRepRecords  *records,
+                                                GError          **error);
+gboolean         sales_store_delete_rep        (SalesStore       *self,
+                                                SalesRep         *rep,
+                                                GError          **error);
+gboolean         sales_store_set_rep_active    (SalesStore       *self,
+                                                SalesRep         *rep,
+                                                gboolean          active,
                                                 GError          **error);
 
 gboolean         sales_store_can_undo          (SalesStore       *self);
