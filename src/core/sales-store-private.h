@@ -163,11 +163,6 @@ gboolean         sales_store_assign_lead            (SalesStore      *self,
                                                      gboolean        *assigned,
                                                      GError         **error);
 
-/* sales-store-team.c */
-gboolean         sales_store_check_rep              (SalesStore      *self,
-                                                     SalesRep        *row,
-                                                     GError         **error);
-
 /* sales-store-contracts.c */
 gboolean         sales_store_check_contract         (SalesStore      *self,
                                                      SalesContract   *old,

@@ -16,8 +16,9 @@
  * sales_store_check_rep:
  * @row: a rep about to be inserted or updated
  *
- * Refuses a name that another rep has already, ignoring case and spaces around it, so that
- * the people choosing an owner can tell the reps apart.
+ * Refuses a name that another rep (another id than @row's) has already, ignoring case and
+ * spaces around it, so that the people choosing an owner can tell the reps apart. The store
+ * checks this before every write of a rep; an editor may ask first, to say so as one types.
  */
 gboolean
 sales_store_check_rep (SalesStore  *self,
@@ -28,7 +29,13 @@ sales_store_check_rep (SalesStore  *self,
   g_autofree char *folded = g_utf8_casefold (name, -1);
   sqlite3_stmt *stmt;
   gboolean taken = FALSE;
-  int rc;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SALES_IS_REP (row), FALSE);
+
+  if (sales_text_is_blank (sales_rep_get_name (row)))
+    return TRUE;
 
   stmt = sales_db_prepare (self->db, "SELECT name FROM rep WHERE id != ?1", error);
   if (stmt == NULL)

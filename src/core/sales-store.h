@@ -312,6 +312,9 @@ typedef struct
   gint64 activities;
 } SalesRepRecords;
 
+gboolean         sales_store_check_rep         (SalesStore       *self,
+                                                SalesRep         *row,
+                                                GError          **error);
 gboolean         sales_store_count_rep_records (SalesStore       *self,
                                                 gint64            rep_id,
                                                 SalesRepRecords  *records,

@@ -13,6 +13,8 @@
 #include "sales-pipeline-preferences.h"
 #include "sales-pool-watcher.h"
 #include "sales-preferences-window.h"
+#include "sales-targets-window.h"
+#include "sales-team-page.h"
 #include "sales-window.h"
 
 #define WEBSITE "https://github.com/salesdesk/sales-desk"
@@ -305,12 +307,35 @@ preferences_action (GSimpleAction *action,
   GtkWidget *preferences = sales_preferences_window_new (self->settings);
 
   if (self->store != NULL)
-    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
-                                ADW_PREFERENCES_PAGE (sales_pipeline_preferences_new (self->store,
-                                                                                      self->settings)));
+    {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                  ADW_PREFERENCES_PAGE (sales_pipeline_preferences_new (self->store,
+                                                                                        self->settings)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                  ADW_PREFERENCES_PAGE (sales_team_page_new (self->store,
+                                                                             self->settings)));
+    }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+targets_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWidget *window;
+
+  if (self->store == NULL)
+    return;
+
+  /* Over the preferences when opened from their Team page, else over the main window. */
+  window = sales_targets_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     self->store);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -341,6 +366,7 @@ static const GActionEntry app_actions[] = {
   { "show-customer", show_customer_action, "x" },
   { "show-follow-ups", show_follow_ups_action },
   { "find-duplicates", find_duplicates_action },
+  { "targets", targets_action },
 };
 
 static const char * const unavailable_actions[] = { "import", "export", "print" };

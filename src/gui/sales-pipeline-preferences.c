@@ -23,15 +23,12 @@ struct _SalesPipelinePreferences
   SalesSettings       *settings;
   GListModel          *stages;
   GListModel          *reasons;
-  GListModel          *reps;
 
   /* Stages in board order, and the rows shown for them and for the reasons. */
   GPtrArray           *ordered;
   GPtrArray           *stage_rows;
   GPtrArray           *reason_rows;
-  GArray              *rep_ids;
 
-  AdwComboRow         *rep_row;
   AdwPreferencesGroup *stages_group;
   AdwPreferencesGroup *reasons_group;
 };
@@ -421,51 +418,6 @@ rebuild_reasons (SalesPipelinePreferences *self)
     }
 }
 
-/* The current rep */
-
-static void
-on_rep_selected (SalesPipelinePreferences *self)
-{
-  guint selected = adw_combo_row_get_selected (self->rep_row);
-
-  g_assert (SALES_IS_PIPELINE_PREFERENCES (self));
-
-  if (self->rep_ids != NULL && selected < self->rep_ids->len)
-    sales_settings_set_current_rep_id (self->settings,
-                                       g_array_index (self->rep_ids, gint64, selected));
-}
-
-static void
-rebuild_reps (SalesPipelinePreferences *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 current = sales_settings_get_current_rep_id (self->settings);
-  guint selected = 0;
-  gint64 none = 0;
-
-  g_assert (SALES_IS_PIPELINE_PREFERENCES (self));
-
-  g_array_set_size (self->rep_ids, 0);
-  gtk_string_list_append (names, C_("current rep", "Not Set"));
-  g_array_append_val (self->rep_ids, none);
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->reps); i++)
-    {
-      g_autoptr(SalesRep) rep = g_list_model_get_item (self->reps, i);
-      gint64 id = sales_record_get_id (SALES_RECORD (rep));
-
-      if (id == current)
-        selected = self->rep_ids->len;
-      gtk_string_list_append (names, sales_rep_get_name (rep));
-      g_array_append_val (self->rep_ids, id);
-    }
-
-  g_signal_handlers_block_by_func (self->rep_row, on_rep_selected, self);
-  adw_combo_row_set_model (self->rep_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->rep_row, selected);
-  g_signal_handlers_unblock_by_func (self->rep_row, on_rep_selected, self);
-}
-
 /* Actions */
 
 static void
@@ -675,16 +627,12 @@ sales_pipeline_preferences_constructed (GObject *object)
 
   self->stages = sales_store_list_stages (self->store);
   self->reasons = sales_store_list_lost_reasons (self->store);
-  self->reps = sales_store_list_reps (self->store);
 
   g_signal_connect_object (self->stages, "items-changed", G_CALLBACK (rebuild_stages), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reasons, "items-changed", G_CALLBACK (rebuild_reasons), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reps, "items-changed", G_CALLBACK (rebuild_reps), self,
-                           G_CONNECT_SWAPPED);
 
-  rebuild_reps (self);
   rebuild_stages (self);
   rebuild_reasons (self);
 }
@@ -705,10 +653,8 @@ sales_pipeline_preferences_finalize (GObject *object)
   g_clear_pointer (&self->ordered, g_ptr_array_unref);
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->reason_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->rep_ids, g_array_unref);
   g_clear_object (&self->stages);
   g_clear_object (&self->reasons);
-  g_clear_object (&self->reps);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -787,10 +733,8 @@ sales_pipeline_preferences_class_init (SalesPipelinePreferencesClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sales-pipeline-preferences.ui");
-  gtk_widget_class_bind_template_child (widget_class, SalesPipelinePreferences, rep_row);
   gtk_widget_class_bind_template_child (widget_class, SalesPipelinePreferences, stages_group);
   gtk_widget_class_bind_template_child (widget_class, SalesPipelinePreferences, reasons_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_rep_selected);
 
   gtk_widget_class_install_action (widget_class, "pipeline.add-stage", NULL, add_stage_action);
   gtk_widget_class_install_action (widget_class, "pipeline.move-stage", "(xi)",
@@ -808,7 +752,6 @@ sales_pipeline_preferences_init (SalesPipelinePreferences *self)
   self->ordered = g_ptr_array_new_with_free_func (g_object_unref);
   self->stage_rows = g_ptr_array_new ();
   self->reason_rows = g_ptr_array_new ();
-  self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
