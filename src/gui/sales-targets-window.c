@@ -435,7 +435,9 @@ sales_targets_window_copy_last_year (SalesTargetsWindow *self)
   list = add_boxed_list (box);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Change"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("For example 10 for 10 % more, −5 for 5 % less"));
+  /* xgettext:no-c-format */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("For example 10 for 10 % more, "
+                                                       "−5 for 5 % less"));
   percent = gtk_spin_button_new_with_range (-100, 1000, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (percent), 0);
   gtk_widget_set_valign (percent, GTK_ALIGN_CENTER);
@@ -506,6 +508,8 @@ sales_targets_window_constructed (GObject *object)
 
   gtk_spin_button_set_value (self->year_spin, sales_targets_grid_get_year (self->grid));
   set_can_undo (self, FALSE);
+  /* The window opens on the whole team's January, ready for typing. */
+  sales_targets_grid_set_cursor (self->grid, 0, 0);
 }
 
 static void
