@@ -84,11 +84,15 @@ static void
 on_editor_left (SalesTargetsGrid *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (!self->editing)
     return;
-  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
-      gtk_root_get_focus (root) == NULL || !sales_targets_grid_commit (self))
+  /* The window lost the keyboard to another one, but the editor keeps its focus in it. */
+  if (focus != NULL && (focus == self->editor || gtk_widget_is_ancestor (focus, self->editor)))
+    return;
+  if (focus == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !sales_targets_grid_commit (self))
     sales_targets_grid_stop_editing (self, FALSE);
 }
 
