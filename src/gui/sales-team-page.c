@@ -26,6 +26,7 @@ struct _SalesTeamPage
   GPtrArray          *rep_rows;
   /* The rep id of each item of me_row's model; 0 for "Not Set". */
   GArray             *me_ids;
+  guint               rebuild_id;
 
   AdwComboRow        *me_row;
   AdwPreferencesGroup *reps_group;
@@ -293,6 +294,25 @@ rebuild_reps (SalesTeamPage *self)
   rebuild_me (self);
 }
 
+static gboolean
+rebuild_later_cb (gpointer user_data)
+{
+  SalesTeamPage *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild_reps (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A rep changed: most often through a widget of their own row, such as its switch, which
+ * must not be destroyed while it is still telling of the change. */
+static void
+rebuild_later (SalesTeamPage *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_later_cb, self);
+}
+
 /* Dialogs */
 
 static void
@@ -474,10 +494,10 @@ sales_team_page_constructed (GObject *object)
   g_assert (self->settings != NULL);
 
   self->reps = sales_store_list_reps (self->store);
-  g_signal_connect_object (self->reps, "items-changed", G_CALLBACK (rebuild_reps), self,
+  g_signal_connect_object (self->reps, "items-changed", G_CALLBACK (rebuild_later), self,
                            G_CONNECT_SWAPPED);
   /* A rep renamed or deactivated stays in the list, but not as their row shows them. */
-  g_signal_connect_object (self->store, "changed::rep", G_CALLBACK (rebuild_reps), self,
+  g_signal_connect_object (self->store, "changed::rep", G_CALLBACK (rebuild_later), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::current-rep-id",
                            G_CALLBACK (on_current_rep_changed), self, G_CONNECT_SWAPPED);
@@ -489,6 +509,7 @@ sales_team_page_dispose (GObject *object)
 {
   SalesTeamPage *self = (SalesTeamPage *)object;
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->rep_rows != NULL)
     g_ptr_array_set_size (self->rep_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (object), SALES_TYPE_TEAM_PAGE);

@@ -64,6 +64,34 @@ find_message_dialog (GType type)
   return NULL;
 }
 
+/* Runs what the page put off until the main loop is idle: rebuilding its rows. */
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The Active switch of a rep's row. */
+static GtkWidget *
+find_switch (GtkWidget *root,
+             gint64     rep_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SWITCH (child) &&
+          GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "rep-id")) == (gsize)rep_id)
+        return child;
+      found = find_switch (child, rep_id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_rep_dialog (GuiFixture    *fixture,
                  gconstpointer  data)
@@ -169,10 +197,28 @@ test_team_page (GuiFixture    *fixture,
   adw_message_dialog_response (dialog, "deactivate");
   gui_test_destroy_window (dialog);
   g_assert_cmpint (query_int (fixture, "SELECT active FROM rep WHERE name = 'Alice Wang'"), ==, 0);
+  drain ();
 
   /* She left the choices of "I am", which keep Carol. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (me_row)), ==, 3);
   g_assert_cmpuint (adw_combo_row_get_selected (me_row), ==, 2);
+
+  /* Carol's switch deactivates her; her row is rebuilt from within the switch's own
+   * notification, and the toast's Undo (here the store's) makes her active again. */
+  {
+    GtkWidget *toggle = find_switch (page, carol);
+
+    g_assert_nonnull (toggle);
+    gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+    drain ();
+    g_assert_cmpint (query_int (fixture, "SELECT active FROM rep WHERE name = 'Carol Chen'"),
+                     ==, 0);
+    g_assert_true (sales_store_undo (fixture->store, NULL));
+    g_assert_cmpint (query_int (fixture, "SELECT active FROM rep WHERE name = 'Carol Chen'"),
+                     ==, 1);
+    drain ();
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_switch (page, carol))));
+  }
 
   /* Bob owns nothing: he is deleted, and Undo brings him back. */
   g_assert_true (gtk_widget_activate_action (page, "team.delete-rep", "x", bob));
