@@ -69,6 +69,19 @@ struct _SalesCustomerList
   guint              refresh_source;
 };
 
+/* sales-customer-list.c */
+void      sales_customer_list_items_changed  (SalesCustomerList    *self,
+                                              guint                 position,
+                                              guint                 removed,
+                                              guint                 added);
+
+/* sales-customer-list-follow.c */
+void      sales_customer_list_reload         (SalesCustomerList    *self);
+void      sales_customer_list_rebuild        (SalesCustomerList    *self);
+void      sales_customer_list_follow_store   (SalesCustomerList    *self);
+void      sales_customer_list_stats_disposed (gpointer              data,
+                                              GObject              *where_the_object_was);
+
 /* sales-customer-list-query.c */
 gboolean  sales_customer_list_prepare        (SalesCustomerList    *self);
 void      sales_customer_list_finalize_statements (SalesCustomerList *self);
