@@ -320,6 +320,51 @@ test_edit_and_save (GuiFixture    *fixture,
   gui_test_destroy_window (window);
 }
 
+/* The owner events written at T0, oldest first, as "kind:from>to". */
+#define OWNER_EVENTS_SQL \
+  "SELECT group_concat (kind || ':' || coalesce (from_owner_id, '-') || '>' || " \
+  "                     coalesce (to_owner_id, '-'), ' ') " \
+  "FROM (SELECT * FROM customer_event WHERE customer_id = 1 AND at = 1700000000 ORDER BY id)"
+
+/* A new owner chosen in the form is on the customer's timeline once saved, as a bulk
+ * assignment or a claim is. */
+static void
+test_owner_change (GuiFixture    *fixture,
+                   gconstpointer  data)
+{
+  SalesWindow *window;
+  SalesCustomerPage *page;
+  g_autofree char *returned = NULL;
+  g_autofree char *assigned = NULL;
+  g_autofree char *timeline = NULL;
+
+  fill (fixture);
+  window = new_window (fixture);
+  page = open_customer (window, 1);
+
+  /* To the public pool: a 'returned' event. */
+  adw_combo_row_set_selected (page_child (page, "owner_row"), 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "customer.save", NULL);
+  settle ();
+  returned = query_text (fixture->db, OWNER_EVENTS_SQL);
+  g_assert_cmpstr (returned, ==, "returned:1>-");
+
+  /* Back to Zhang Wei: an 'assigned' event. */
+  adw_combo_row_set_selected (page_child (page, "owner_row"), 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "customer.save", NULL);
+  settle ();
+  assigned = query_text (fixture->db, OWNER_EVENTS_SQL);
+  g_assert_cmpstr (assigned, ==, "returned:1>- assigned:->1");
+
+  /* Both are on the timeline, newest first, after the visit planned for later. */
+  timeline = row_titles (page, "timeline_list");
+  g_assert_true (g_str_has_prefix (timeline,
+                                   "Planned: Visit about “ERP” | Assigned to Zhang Wei | "
+                                   "Returned to the public pool from Zhang Wei | "));
+
+  gui_test_destroy_window (window);
+}
+
 static void
 test_invalid_refused (GuiFixture    *fixture,
                       gconstpointer  data)
@@ -520,6 +565,7 @@ main (int   argc,
 
   ADD ("/customer-page/shows-customer", test_shows_customer);
   ADD ("/customer-page/edit-and-save", test_edit_and_save);
+  ADD ("/customer-page/owner-change", test_owner_change);
   ADD ("/customer-page/invalid-refused", test_invalid_refused);
   ADD ("/customer-page/log-followup", test_log_followup);
   ADD ("/customer-page/tags", test_tags);
