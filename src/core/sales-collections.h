@@ -62,22 +62,34 @@ gboolean              sales_collections_average_days_to_collect (SalesDb        
                                                             guint                *n_contracts,
                                                             GError              **error);
 
-/* For the queries of core: a WITH clause that makes the table "instalment"
- * (id, contract_id, due_on, amount_cents, paid_cents) where payments
- * received on or before ?1 settle each contract's instalments oldest first. */
-#define SALES_INSTALMENTS_WITH \
+/* The WITH clause of SALES_INSTALMENTS_WITH, reading the plans and payments
+ * of the contracts @plan_where and @paid_where keep ("" for all of them). */
+#define SALES_INSTALMENTS_WHERE_WITH(plan_where, paid_where) \
   "WITH plan AS (" \
   "  SELECT id, contract_id, due_on, amount_cents," \
   "         sum (amount_cents) OVER (PARTITION BY contract_id ORDER BY due_on, id)" \
   "         - amount_cents AS before" \
-  "  FROM payment_plan), " \
+  "  FROM payment_plan" plan_where "), " \
   "paid AS (" \
   "  SELECT contract_id, sum (amount_cents) AS total FROM payment" \
-  "  WHERE received_on <= ?1 GROUP BY contract_id), " \
+  "  WHERE received_on <= ?1" paid_where " GROUP BY contract_id), " \
   "instalment AS (" \
   "  SELECT plan.id, plan.contract_id, plan.due_on, plan.amount_cents," \
   "         max (0, min (plan.amount_cents, coalesce (paid.total, 0) - plan.before))" \
   "         AS paid_cents" \
   "  FROM plan LEFT JOIN paid USING (contract_id)) "
+
+/* For the queries of core: a WITH clause that makes the table "instalment"
+ * (id, contract_id, due_on, amount_cents, paid_cents) where payments
+ * received on or before ?1 settle each contract's instalments oldest first. */
+#define SALES_INSTALMENTS_WITH SALES_INSTALMENTS_WHERE_WITH ("", "")
+
+/* The same for the contracts of the customer ?2 only, which reads their rows
+ * alone: SQLite does not push a condition on contract_id down into the
+ * window and the sum the table is made of. */
+#define SALES_CUSTOMER_INSTALMENTS_WITH \
+  SALES_INSTALMENTS_WHERE_WITH ( \
+    " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = ?2)", \
+    " AND contract_id IN (SELECT id FROM contract WHERE customer_id = ?2)")
 
 G_END_DECLS

@@ -72,7 +72,7 @@ sales_contract_summary_list_for_customer (SalesStore  *store,
   db = sales_store_get_db (store);
   /* Every payment counts, as in the paid sum, whatever day it was entered for. */
   stmt = sales_db_prepare (db,
-                           SALES_INSTALMENTS_WITH
+                           SALES_CUSTOMER_INSTALMENTS_WITH
                            ", next AS ("
                            "  SELECT contract_id, due_on, amount_cents - paid_cents AS left,"
                            "         row_number () OVER (PARTITION BY contract_id"
