@@ -251,7 +251,6 @@ ensure_tables (SalesStore  *store,
   g_autoptr(GHashTable) tables = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  GHashTableIter iter;
   TableInfo *info;
   int rc;
 
@@ -281,9 +280,12 @@ ensure_tables (SalesStore  *store,
       g_hash_table_insert (tables, info->name, info);
     }
 
-  g_hash_table_iter_init (&iter, tables);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&info))
+  /* In the order of the schema, not of the hash table: the order of a parent's keys is the
+   * order in which the rows a delete cascades to are saved and signalled, which must not
+   * change when a table is added. */
+  for (guint i = 0; i < names->len; i++)
     {
+      info = g_hash_table_lookup (tables, g_ptr_array_index (names, i));
       if (!add_foreign_keys (store->db, tables, info, error))
         return FALSE;
     }
