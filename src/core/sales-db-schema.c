@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sales-db-private.h"
+#include "sales-kpi-summary.h"
 
 /* CHECKs list more than two allowed values with OR, not IN: for an IN list of
  * more than two values SQLite builds a temporary table on every single-row
@@ -409,6 +410,85 @@ static const char schema_v6[] =
   "DROP INDEX payment_plan_contract;"
   "CREATE INDEX payment_plan_contract_kpi ON payment_plan (contract_id, due_on, amount_cents);";
 
+
+/* Version 7: sums ready-made for the key figures (sales-kpi-summary.c, which documents them
+ * and creates the triggers that keep them exact; the migration computes them once). Derived
+ * data: no foreign keys, as for customer_key. Sums per UTC day and per 8, 64 and 512 days
+ * (lv 0–3) are WITHOUT ROWID tables keyed by what the figures group by. */
+static const char schema_v7[] =
+  "CREATE TABLE kpi_deal ("
+  "  deal_id     INTEGER PRIMARY KEY,"
+  "  created_day INTEGER NOT NULL,"
+  "  closed_day  INTEGER,"
+  "  owner_id    INTEGER NOT NULL,"
+  "  stage_id    INTEGER NOT NULL,"
+  "  reason_id   INTEGER NOT NULL,"
+  "  source      TEXT NOT NULL,"
+  "  amount      INTEGER NOT NULL,"
+  "  cycle       INTEGER,"
+  "  stages      TEXT NOT NULL"
+  ");"
+  "CREATE TABLE kpi_closed_sum ("
+  "  lv INTEGER NOT NULL, bucket INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+  "  stage_id INTEGER NOT NULL, reason_id INTEGER NOT NULL, source TEXT NOT NULL,"
+  "  n INTEGER NOT NULL, amount INTEGER NOT NULL, cycle INTEGER NOT NULL,"
+  "  PRIMARY KEY (lv, bucket, owner_id, stage_id, reason_id, source)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE kpi_created_sum ("
+  "  lv INTEGER NOT NULL, bucket INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+  "  stages TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (lv, bucket, owner_id, stages)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE kpi_activity_sum ("
+  "  lv INTEGER NOT NULL, bucket INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL, sat_n INTEGER NOT NULL, sat_sum INTEGER NOT NULL,"
+  "  PRIMARY KEY (lv, bucket, owner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE kpi_due_sum ("
+  "  lv INTEGER NOT NULL, bucket INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL, on_time INTEGER NOT NULL,"
+  "  PRIMARY KEY (lv, bucket, owner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX activity_due_unsure ON activity (due_at, owner_id, done_at)"
+  "  WHERE done_at > due_at AND done_at <= due_at + 172800;"
+  "CREATE TABLE kpi_customer ("
+  "  customer_id   INTEGER PRIMARY KEY,"
+  "  owner_id      INTEGER NOT NULL,"
+  "  first_won_at  INTEGER NOT NULL,"
+  "  last_touch_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX kpi_customer_won ON kpi_customer (first_won_at, owner_id, last_touch_at);"
+  "CREATE TABLE kpi_payment ("
+  "  payment_id INTEGER PRIMARY KEY,"
+  "  day        INTEGER NOT NULL,"
+  "  owner_id   INTEGER NOT NULL,"
+  "  amount     INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE kpi_payment_sum ("
+  "  lv INTEGER NOT NULL, bucket INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  PRIMARY KEY (lv, bucket, owner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE kpi_contract ("
+  "  contract_id INTEGER PRIMARY KEY,"
+  "  owner_id    INTEGER NOT NULL,"
+  "  full_day    INTEGER NOT NULL,"
+  "  days        INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX kpi_contract_full ON kpi_contract (full_day, owner_id, days);"
+  "CREATE TABLE kpi_overdue_step ("
+  "  contract_id INTEGER NOT NULL,"
+  "  day         INTEGER NOT NULL,"
+  "  owner_id    INTEGER NOT NULL,"
+  "  delta       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX kpi_overdue_step_contract ON kpi_overdue_step (contract_id);"
+  "CREATE TABLE kpi_overdue_sum ("
+  "  lv INTEGER NOT NULL, bucket INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+  "  delta INTEGER NOT NULL,"
+  "  PRIMARY KEY (lv, bucket, owner_id)"
+  ") WITHOUT ROWID;";
+
 static const SalesMigration migrations[] = {
   { 1, schema_v1, insert_defaults_v1 },
   { 2, schema_v2, NULL },
@@ -416,6 +496,7 @@ static const SalesMigration migrations[] = {
   { 4, schema_v4, NULL },
   { 5, schema_v5, NULL },
   { 6, schema_v6, NULL },
+  { 7, schema_v7, sales_kpi_summary_rebuild },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SALES_DB_SCHEMA_VERSION);

@@ -15,6 +15,7 @@
 #include "sales-customer-index.h"
 #include "sales-deal.h"
 #include "sales-demo-private.h"
+#include "sales-kpi-summary.h"
 
 #define DEFAULT_DEALS   600
 #define DEFAULT_REPS    8
@@ -858,7 +859,7 @@ start (SalesDemoGenerator  *g,
   g->next_contract_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM contract");
 
   return load_pipeline (g, error) && write_reps (g, error) &&
-         (!g->bulk || drop_indexes (g, error));
+         (!g->bulk || (drop_indexes (g, error) && sales_kpi_summary_suspend (g->db, error)));
 }
 
 /**
@@ -925,7 +926,8 @@ sales_demo_generate (SalesDb                *db,
 
       ok = (lo > 0 || start (&g, error)) &&
            write_batch (&g, lo, hi, error) &&
-           (!commit || !g.bulk || create_indexes (&g, error)) &&
+           (!commit || !g.bulk ||
+            (create_indexes (&g, error) && sales_kpi_summary_rebuild (g.db, error))) &&
            (!commit || sales_customer_index_flush (db, error)) &&
            (!commit || sales_db_commit (db, error));
       if (!ok)

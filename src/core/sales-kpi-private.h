@@ -51,16 +51,26 @@ typedef struct
   gint64      forecast_weighted_x100[SALES_KPI_FORECAST_MONTHS];
 } SalesKpiSums;
 
+/* What the figures need of every stage, by id. */
+typedef struct
+{
+  char kind;         /* 'o'pen, 'w'on or 'l'ost */
+  int  probability;
+} SalesKpiStageInfo;
+
 /* One computation: the period, what it needs from the database, and the sums per owner. */
 typedef struct
 {
   SalesDb        *db;
+  gboolean        direct;          /* read the documented tables only, not the derived sums */
   SalesKpiPeriod  period;
   guint           churn_days;
   SalesKpiPeriod  trend[SALES_KPI_TREND_PERIODS];
   SalesKpiPeriod  forecast[SALES_KPI_FORECAST_MONTHS];
   GArray         *stages;          /* SalesKpiStage, open stages in order */
   GHashTable     *stage_rank;      /* stage id -> rank + 1 (open stages), n_open + 1 (won) */
+  GHashTable     *stage_info;      /* stage id -> SalesKpiStageInfo */
+  GHashTable     *stage_sets;      /* "1,2,6" -> furthest rank of those stages */
   GHashTable     *sums;            /* owner id -> SalesKpiSums */
   GArray         *day_starts;      /* gint64: local midnights of P's days, and P's end */
 } SalesKpiJob;
@@ -71,6 +81,55 @@ void          sales_kpi_sums_add_source (SalesKpiSums *sums,
                                        const char    *source,
                                        gint64         won_amount,
                                        gint64         won_count);
+
+/* sales-kpi-ranges.c: a span of time cut into the buckets of the derived sums (levels of
+ * 1, 8, 64 and 512 UTC days) and what is left at either end, read from the documented
+ * tables. */
+#define SALES_KPI_LEVELS 4
+
+typedef struct
+{
+  int    lv;
+  gint64 lo;   /* buckets [lo, hi) of level lv */
+  gint64 hi;
+} SalesKpiBuckets;
+
+typedef struct
+{
+  guint           n_raw;
+  gint64          raw[2][2];     /* [start, end) in Unix seconds */
+  guint           n_buckets;
+  SalesKpiBuckets buckets[8];
+  gint64          days[2];       /* [start, end) of the buckets in Unix seconds */
+} SalesKpiSplit;
+
+typedef void (*SalesKpiRowFunc) (SalesKpiJob  *job,
+                                 sqlite3_stmt *stmt,
+                                 gpointer      data);
+
+void          sales_kpi_split_time        (SalesKpiJob          *job,
+                                           gint64                start,
+                                           gint64                end,
+                                           SalesKpiSplit        *split);
+/* FALSE when the sums cannot serve (job->direct, or dates before 1970-01-02). */
+gboolean      sales_kpi_split_dates       (SalesKpiJob          *job,
+                                           const char           *first_day,
+                                           const char           *last_day,
+                                           SalesKpiSplit        *split);
+/* Every day up to @last_day, for sums of changes (FALSE: job->direct). */
+gboolean      sales_kpi_split_until       (SalesKpiJob          *job,
+                                           const char           *last_day,
+                                           SalesKpiSplit        *split);
+gint64        sales_kpi_day_of_date       (const char           *date);
+/* raw_sql binds ?1, ?2 to [start, end); sum_sql binds ?1 lv, ?2 and ?3 to [lo, hi). */
+gboolean      sales_kpi_read_split        (SalesKpiJob          *job,
+                                           const SalesKpiSplit  *split,
+                                           const char           *raw_sql,
+                                           SalesKpiRowFunc       raw_row,
+                                           const char           *sum_sql,
+                                           SalesKpiRowFunc       sum_row,
+                                           gpointer              data,
+                                           GError              **error);
 
 /* sales-kpi-queries.c: each fills its part of the sums of every owner. */
 gboolean      sales_kpi_query_closed      (SalesKpiJob  *job,
@@ -97,5 +156,13 @@ gboolean      sales_kpi_query_targets     (SalesDb              *db,
                                            gint64               *stretch,
                                            gint64               *new_customers,
                                            GError              **error);
+
+/* sales-kpi.c: the figures computed from the documented tables alone, without the derived
+ * sums; the tests compare the two. */
+SalesKpi     *sales_kpi_compute_direct    (SalesDb               *db,
+                                           const SalesKpiPeriod  *period,
+                                           gint64                 rep_id,
+                                           const SalesKpiOptions *options,
+                                           GError               **error);
 
 G_END_DECLS

@@ -1,7 +1,11 @@
 /* sales-kpi-queries.c: the SQL behind the key figures
  *
- * Each query reads one range of one index (see README, "Performance", for the plans) and
- * groups by owner; sales-kpi.c adds the owners up for the team. Which owner a row counts
+ * The figures of a period come from the derived sums of sales-kpi-summary.c, cut into
+ * buckets by sales-kpi-ranges.c, and from the documented tables for the hours at either end
+ * of the period that no whole UTC day covers; with job->direct, from the documented tables
+ * alone, with the same queries over the whole period (the tests compare the two). Each query
+ * reads one range of one index (see README, "Performance", for the plans) and groups by
+ * owner; sales-kpi.c adds the owners up for the team. Which owner a row counts
  * for: a deal's owner_id, a customer's owner_id (new customers, churn), a follow-up's
  * owner_id, and for a contract's instalments and payments the owner of its customer (as in
  * sales-collections.c, whose per-owner sums these agree with).
@@ -37,76 +41,125 @@ finish (SalesKpiJob   *job,
   return TRUE;
 }
 
+static const SalesKpiStageInfo *
+stage_info (SalesKpiJob *job,
+            gint64       stage_id)
+{
+  return g_hash_table_lookup (job->stage_info, &stage_id);
+}
+
+/* A row of closed deals: owner, stage, lost reason, customer source, count, amount and
+ * Σ(closed_at − created_at); into the figures of P, or into trend period *slot. */
+static void
+closed_row (SalesKpiJob  *job,
+            sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  const int *slot = data;
+  const SalesKpiStageInfo *stage = stage_info (job, sqlite3_column_int64 (stmt, 1));
+  SalesKpiSums *sums;
+  gint64 count = sqlite3_column_int64 (stmt, 4);
+  gint64 amount = sqlite3_column_int64 (stmt, 5);
+
+  if (stage == NULL || stage->kind == 'o' || count == 0)
+    return;
+  sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+  if (slot != NULL)
+    {
+      if (stage->kind == 'w')
+        sums->trend_won[*slot] += amount;
+      return;
+    }
+
+  if (stage->kind == 'w')
+    {
+      sums->won_count += count;
+      sums->won_amount += amount;
+      sums->won_cycle_seconds += sqlite3_column_int64 (stmt, 6);
+      sales_kpi_sums_add_source (sums, (const char *)sqlite3_column_text (stmt, 3),
+                                 amount, count);
+    }
+  else
+    {
+      gint64 reason = column_owner (stmt, 2);
+      gint64 *n = g_hash_table_lookup (sums->reasons, &reason);
+
+      sums->lost_count += count;
+      if (n == NULL)
+        {
+          n = g_new0 (gint64, 1);
+          g_hash_table_insert (sums->reasons, g_memdup2 (&reason, sizeof reason), n);
+        }
+      *n += count;
+    }
+}
+
+static gboolean
+read_closed (SalesKpiJob  *job,
+             gint64        start,
+             gint64        end,
+             int          *slot,
+             GError      **error)
+{
+  SalesKpiSplit split;
+
+  sales_kpi_split_time (job, start, end, &split);
+  return sales_kpi_read_split (job, &split,
+                               "SELECT d.owner_id, d.stage_id, d.lost_reason_id, cu.source, 1,"
+                               "       d.amount_cents, d.closed_at - d.created_at"
+                               "  FROM deal d LEFT JOIN customer cu ON cu.id = d.customer_id"
+                               " WHERE d.closed_at >= ?1 AND d.closed_at < ?2",
+                               closed_row,
+                               "SELECT owner_id, stage_id, reason_id, source, n, amount, cycle"
+                               "  FROM kpi_closed_sum"
+                               " WHERE lv = ?1 AND bucket >= ?2 AND bucket < ?3",
+                               closed_row, slot, error);
+}
+
 /* Deals closed in P: won and lost counts, won amount and cycle, by source and by reason. */
 gboolean
 sales_kpi_query_closed (SalesKpiJob  *job,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sales_db_prepare (job->db,
-                           "SELECT d.owner_id, s.kind, d.lost_reason_id, cu.source, count(*),"
-                           "       sum(d.amount_cents), sum(d.closed_at - d.created_at)"
-                           "  FROM deal d"
-                           "  JOIN stage s ON s.id = d.stage_id"
-                           "  LEFT JOIN customer cu ON s.kind = 'won' AND cu.id = d.customer_id"
-                           " WHERE d.closed_at >= ?1 AND d.closed_at < ?2 AND s.kind <> 'open'"
-                           " GROUP BY d.owner_id, s.kind, d.lost_reason_id, cu.source",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->period.start);
-  sqlite3_bind_int64 (stmt, 2, job->period.end);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
-      const char *kind = (const char *)sqlite3_column_text (stmt, 1);
-      gint64 count = sqlite3_column_int64 (stmt, 4);
-
-      if (g_strcmp0 (kind, "won") == 0)
-        {
-          gint64 amount = sqlite3_column_int64 (stmt, 5);
-
-          sums->won_count += count;
-          sums->won_amount += amount;
-          sums->won_cycle_seconds += sqlite3_column_int64 (stmt, 6);
-          sales_kpi_sums_add_source (sums, (const char *)sqlite3_column_text (stmt, 3),
-                                     amount, count);
-        }
-      else
-        {
-          gint64 reason = column_owner (stmt, 2);
-          gint64 *n = g_hash_table_lookup (sums->reasons, &reason);
-
-          sums->lost_count += count;
-          if (n == NULL)
-            {
-              n = g_new0 (gint64, 1);
-              g_hash_table_insert (sums->reasons, g_memdup2 (&reason, sizeof reason), n);
-            }
-          *n += count;
-        }
-    }
-  return finish (job, stmt, rc, error);
+  return read_closed (job, job->period.start, job->period.end, NULL, error);
 }
 
-/* The funnel's rank of each stage, as SQL: open stages 1…n in order, won stages n + 1,
- * lost ones NULL (max() skips them). Built from the job's stages, integers only. */
-static char *
-rank_case (SalesKpiJob *job)
+/* Deals created, with the stages they have been in ("1,2,6", in any order, maybe repeated):
+ * the furthest of them in the present order of the stages, lost ones not counting. */
+static void
+created_row (SalesKpiJob  *job,
+             sqlite3_stmt *stmt,
+             gpointer      data)
 {
-  GString *sql = g_string_new ("CASE h.to_stage_id");
-  GHashTableIter iter;
-  gpointer key, value;
+  const char *stages = (const char *)sqlite3_column_text (stmt, 1);
+  gint64 count = sqlite3_column_int64 (stmt, 2);
+  gpointer cached = NULL;
+  gint64 rank = 0;
+  SalesKpiSums *sums;
 
-  g_hash_table_iter_init (&iter, job->stage_rank);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_string_append_printf (sql, " WHEN %" G_GINT64_FORMAT " THEN %d", *(gint64 *)key,
-                            GPOINTER_TO_INT (value));
-  g_string_append (sql, " END");
-  return g_string_free (sql, FALSE);
+  /* The sums hold a few dozen sets of stages, each in many rows. */
+  if (stages != NULL && g_hash_table_lookup_extended (job->stage_sets, stages, NULL, &cached))
+    rank = GPOINTER_TO_INT (cached);
+  else if (stages != NULL)
+    {
+      const char *p = stages;
+
+      while (*p != '\0')
+        {
+          char *next;
+          gint64 id = g_ascii_strtoll (p, &next, 10);
+
+          if (next == p)
+            break;
+          rank = MAX (rank, GPOINTER_TO_INT (g_hash_table_lookup (job->stage_rank, &id)));
+          p = *next == ',' ? next + 1 : next;
+        }
+      g_hash_table_insert (job->stage_sets, g_strdup (stages), GINT_TO_POINTER (rank));
+    }
+  sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+  sums->new_deals += count;
+  if (rank >= 1 && rank <= job->stages->len + 1)
+    sums->reach[rank - 1] += count;
 }
 
 /* Deals and customers created in P, and how far each of those deals has got. */
@@ -114,47 +167,22 @@ gboolean
 sales_kpi_query_created (SalesKpiJob  *job,
                          GError      **error)
 {
-  g_autofree char *ranks = rank_case (job);
-  g_autofree char *sql = NULL;
-  sqlite3 *handle = sales_db_get_handle (job->db);
-  sqlite3_stmt *stmt = NULL;
-  guint n_open = job->stages->len;
-  SalesKpiSums *sums = NULL;
-  gint64 owner = -1;
+  sqlite3_stmt *stmt;
+  SalesKpiSplit split;
   int rc;
 
-  if (g_hash_table_size (job->stage_rank) == 0)
-    ranks = g_strdup ("NULL");
-  /* Added up here rather than with GROUP BY, which would sort the rows and evaluate the
-   * subquery a second time for the sort key. */
-  sql = g_strdup_printf ("SELECT d.owner_id,"
-                         "       (SELECT max(%s) FROM deal_stage_history h"
-                         "         WHERE h.deal_id = d.id)"
-                         "  FROM deal d"
-                         " WHERE d.created_at >= ?1 AND d.created_at < ?2", ranks);
-  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return sales_db_set_error (job->db, rc, error);
-  sqlite3_bind_int64 (stmt, 1, job->period.start);
-  sqlite3_bind_int64 (stmt, 2, job->period.end);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 row_owner = column_owner (stmt, 0);
-      gint64 rank = sqlite3_column_int64 (stmt, 1);
-
-      if (sums == NULL || row_owner != owner)
-        {
-          owner = row_owner;
-          sums = sales_kpi_job_sums (job, owner);
-        }
-      sums->new_deals++;
-      if (rank >= 1 && rank <= n_open + 1)
-        sums->reach[rank - 1]++;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sales_db_set_error (job->db, rc, error);
+  sales_kpi_split_time (job, job->period.start, job->period.end, &split);
+  if (!sales_kpi_read_split (job, &split,
+                             "SELECT d.owner_id,"
+                             "       (SELECT group_concat(h.to_stage_id) FROM deal_stage_history h"
+                             "         WHERE h.deal_id = d.id), 1"
+                             "  FROM deal d"
+                             " WHERE d.created_at >= ?1 AND d.created_at < ?2",
+                             created_row,
+                             "SELECT owner_id, stages, n FROM kpi_created_sum"
+                             " WHERE lv = ?1 AND bucket >= ?2 AND bucket < ?3 AND n <> 0",
+                             created_row, NULL, error))
+    return FALSE;
 
   stmt = sales_db_prepare (job->db,
                            "SELECT owner_id, count(*) FROM customer"
@@ -274,79 +302,93 @@ day_of_period (SalesKpiJob *job,
   return lo;
 }
 
+/* Follow-ups done: owner, count, count and sum of the satisfaction of service ones. */
+static void
+done_row (SalesKpiJob  *job,
+          sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+
+  sums->activities_done += sqlite3_column_int64 (stmt, 1);
+  sums->satisfaction_count += sqlite3_column_int64 (stmt, 2);
+  sums->satisfaction_sum += sqlite3_column_int64 (stmt, 3);
+}
+
+/* A follow-up due in P: on time when done before the local midnight that ends its due day.
+ * @data: TRUE for the rows whose count the sums already hold. */
+static void
+due_row (SalesKpiJob  *job,
+         sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+  guint day = day_of_period (job, sqlite3_column_int64 (stmt, 1));
+  gint64 day_end = g_array_index (job->day_starts, gint64, day + 1);
+
+  if (data == NULL)
+    sums->due++;
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL && sqlite3_column_int64 (stmt, 2) < day_end)
+    sums->due_on_time++;
+}
+
+static void
+due_sum_row (SalesKpiJob  *job,
+             sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+
+  sums->due += sqlite3_column_int64 (stmt, 1);
+  sums->due_on_time += sqlite3_column_int64 (stmt, 2);
+}
+
 /* Follow-ups done in P (and the satisfaction of service ones), and the timeliness of the
  * follow-ups due in P. */
 gboolean
 sales_kpi_query_activities (SalesKpiJob  *job,
                             GError      **error)
 {
+  SalesKpiSplit split;
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Streamed and added up here: a GROUP BY would sort every follow-up of the period. */
-  stmt = sales_db_prepare (job->db,
-                           "SELECT owner_id, CASE WHEN kind = 'service' THEN satisfaction END"
-                           "  FROM activity"
-                           " WHERE done_at >= ?1 AND done_at < ?2",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->period.start);
-  sqlite3_bind_int64 (stmt, 2, job->period.end);
-  {
-    gint64 owner = -1;
-    SalesKpiSums *sums = NULL;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 row_owner = column_owner (stmt, 0);
-
-        if (sums == NULL || row_owner != owner)
-          {
-            owner = row_owner;
-            sums = sales_kpi_job_sums (job, owner);
-          }
-        sums->activities_done++;
-        if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-          {
-            sums->satisfaction_count++;
-            sums->satisfaction_sum += sqlite3_column_int64 (stmt, 1);
-          }
-      }
-  }
-  if (!finish (job, stmt, rc, error))
+  sales_kpi_split_time (job, job->period.start, job->period.end, &split);
+  if (!sales_kpi_read_split (job, &split,
+                             "SELECT owner_id, 1, kind = 'service' AND satisfaction IS NOT NULL,"
+                             "       CASE WHEN kind = 'service' THEN coalesce(satisfaction, 0)"
+                             "            ELSE 0 END"
+                             "  FROM activity"
+                             " WHERE done_at >= ?1 AND done_at < ?2",
+                             done_row,
+                             "SELECT owner_id, n, sat_n, sat_sum FROM kpi_activity_sum"
+                             " WHERE lv = ?1 AND bucket >= ?2 AND bucket < ?3",
+                             done_row, NULL, error))
     return FALSE;
 
+  if (!sales_kpi_read_split (job, &split,
+                             "SELECT owner_id, due_at, done_at FROM activity"
+                             " WHERE due_at >= ?1 AND due_at < ?2",
+                             due_row,
+                             "SELECT owner_id, n, on_time FROM kpi_due_sum"
+                             " WHERE lv = ?1 AND bucket >= ?2 AND bucket < ?3",
+                             due_sum_row, NULL, error))
+    return FALSE;
+
+  /* The follow-ups of the whole days in the sums, where the time of day decides. */
+  if (split.n_buckets == 0)
+    return TRUE;
   stmt = sales_db_prepare (job->db,
                            "SELECT owner_id, due_at, done_at FROM activity"
-                           " WHERE due_at >= ?1 AND due_at < ?2",
+                           " WHERE due_at >= ?1 AND due_at < ?2"
+                           "   AND done_at > due_at AND done_at <= due_at + 172800",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->period.start);
-  sqlite3_bind_int64 (stmt, 2, job->period.end);
-  {
-    gint64 owner = -1;
-    SalesKpiSums *sums = NULL;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 row_owner = column_owner (stmt, 0);
-        guint day = day_of_period (job, sqlite3_column_int64 (stmt, 1));
-        gint64 day_end = g_array_index (job->day_starts, gint64, day + 1);
-
-        /* Rows of one owner often follow each other: look the sums up once for them. */
-        if (sums == NULL || row_owner != owner)
-          {
-            owner = row_owner;
-            sums = sales_kpi_job_sums (job, owner);
-          }
-        sums->due++;
-        if (sqlite3_column_type (stmt, 2) != SQLITE_NULL &&
-            sqlite3_column_int64 (stmt, 2) < day_end)
-          sums->due_on_time++;
-      }
-  }
+  sqlite3_bind_int64 (stmt, 1, split.days[0]);
+  sqlite3_bind_int64 (stmt, 2, split.days[1]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    due_row (job, stmt, GINT_TO_POINTER (TRUE));
   return finish (job, stmt, rc, error);
 }
 
@@ -426,6 +468,65 @@ query_overdue (SalesKpiJob  *job,
   return TRUE;
 }
 
+static void
+collected_row (SalesKpiJob  *job,
+               sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  sales_kpi_job_sums (job, column_owner (stmt, 0))->collected += sqlite3_column_int64 (stmt, 1);
+}
+
+static void
+overdue_row (SalesKpiJob  *job,
+             sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  sales_kpi_job_sums (job, column_owner (stmt, 0))->overdue += sqlite3_column_int64 (stmt, 1);
+}
+
+/* The same three from the derived sums: payments per day, the changes of each contract's
+ * overdue amount per day (added up to the end of P), and each contract's day of full
+ * payment. */
+static gboolean
+payments_from_sums (SalesKpiJob          *job,
+                    const SalesKpiSplit  *days,
+                    GError              **error)
+{
+  SalesKpiSplit until;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!sales_kpi_read_split (job, days, NULL, NULL,
+                             "SELECT owner_id, amount FROM kpi_payment_sum"
+                             " WHERE lv = ?1 AND bucket >= ?2 AND bucket < ?3",
+                             collected_row, NULL, error))
+    return FALSE;
+
+  sales_kpi_split_until (job, job->period.last_day, &until);
+  if (!sales_kpi_read_split (job, &until, NULL, NULL,
+                             "SELECT owner_id, delta FROM kpi_overdue_sum"
+                             " WHERE lv = ?1 AND bucket >= ?2 AND bucket < ?3",
+                             overdue_row, NULL, error))
+    return FALSE;
+
+  stmt = sales_db_prepare (job->db,
+                           "SELECT owner_id, days FROM kpi_contract"
+                           " WHERE full_day >= ?1 AND full_day < ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sales_kpi_day_of_date (job->period.first_day));
+  sqlite3_bind_int64 (stmt, 2, sales_kpi_day_of_date (job->period.last_day) + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SalesKpiSums *sums = sales_kpi_job_sums (job, column_owner (stmt, 0));
+
+      sums->collection_days += sqlite3_column_int64 (stmt, 1);
+      sums->collection_count++;
+    }
+  return finish (job, stmt, rc, error);
+}
+
 /* Payments received in P; what is overdue at the end of P, contract by contract (instalments
  * due by then minus payments received by then, when positive); and the days from signing to
  * full payment of the contracts whose payments reached their amount in P. */
@@ -433,8 +534,12 @@ gboolean
 sales_kpi_query_payments (SalesKpiJob  *job,
                           GError      **error)
 {
+  SalesKpiSplit days;
   sqlite3_stmt *stmt;
   int rc;
+
+  if (sales_kpi_split_dates (job, job->period.first_day, job->period.last_day, &days))
+    return payments_from_sums (job, &days, error);
 
   stmt = sales_db_prepare (job->db,
                            "SELECT cu.owner_id, sum(p.amount_cents)"
@@ -497,6 +602,61 @@ sales_kpi_query_payments (SalesKpiJob  *job,
   return finish (job, stmt, rc, error);
 }
 
+/* Churn from kpi_customer: a customer last touched before the window was not touched in
+ * it, one last touched inside it was; only those touched since the end of P are looked
+ * up in the follow-ups and deals, as the direct query does for every customer. Read in
+ * customer order (the unary +), those lookups walk the indexes on customer_id in order
+ * instead of jumping about them: half the time. */
+static gboolean
+churn_from_sums (SalesKpiJob  *job,
+                 gint64        from,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+  SalesKpiSums *sums = NULL;
+  gint64 owner = -1;
+  int rc;
+
+  stmt = sales_db_prepare (job->db,
+                           "SELECT k.owner_id,"
+                           "       CASE WHEN k.last_touch_at < ?2 THEN 1"
+                           "            WHEN k.last_touch_at < ?3 THEN 0"
+                           "            WHEN NOT EXISTS (SELECT 1 FROM activity a"
+                           "                              WHERE a.customer_id = k.customer_id"
+                           "                                AND a.done_at >= ?2"
+                           "                                AND a.done_at < ?3)"
+                           "             AND NOT EXISTS (SELECT 1 FROM deal n"
+                           "                              WHERE n.customer_id = k.customer_id"
+                           "                                AND n.created_at >= ?2"
+                           "                                AND n.created_at < ?3)"
+                           "             AND NOT EXISTS (SELECT 1 FROM deal n"
+                           "                              WHERE n.customer_id = k.customer_id"
+                           "                                AND n.closed_at >= ?2"
+                           "                                AND n.closed_at < ?3) THEN 1"
+                           "            ELSE 0 END"
+                           "  FROM kpi_customer k"
+                           " WHERE +k.first_won_at < ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->period.start);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, job->period.end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row_owner = sqlite3_column_int64 (stmt, 0);
+
+      if (sums == NULL || row_owner != owner)
+        {
+          owner = row_owner;
+          sums = sales_kpi_job_sums (job, owner);
+        }
+      sums->churn_base++;
+      sums->churn_lost += sqlite3_column_int64 (stmt, 1);
+    }
+  return finish (job, stmt, rc, error);
+}
+
 /* Of the customers with a deal won before P, those with no follow-up done and no deal
  * created or closed in the churn window, the churn_days before the end of P. */
 gboolean
@@ -508,6 +668,11 @@ sales_kpi_query_churn (SalesKpiJob  *job,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!job->direct)
+    return churn_from_sums (job, g_date_time_to_unix (from), error);
+
+  /* The unary + on stage_id keeps the planner from reading every deal of the won stage
+   * through deal_stage_position instead of the time range of deal_closed_kpi. */
   stmt = sales_db_prepare (job->db,
                            "SELECT cu.owner_id, count(*),"
                            "       count(CASE WHEN"
@@ -545,56 +710,19 @@ sales_kpi_query_churn (SalesKpiJob  *job,
   return finish (job, stmt, rc, error);
 }
 
-/* Won amounts of the 12 periods ending with P, by period and owner. The unary + on stage_id
- * here and in the churn query keeps the planner from reading every deal of the won stage
- * through deal_stage_position instead of the time range of deal_closed_kpi. */
+/* Won amounts of the 12 periods ending with P, by period and owner. */
 gboolean
 sales_kpi_query_trend (SalesKpiJob  *job,
                        GError      **error)
 {
-  gint64 bounds[SALES_KPI_TREND_PERIODS + 1];
-  sqlite3_stmt *stmt;
-  gint64 owner = -1;
-  SalesKpiSums *sums = NULL;
-  int rc;
-
-  for (guint i = 0; i < SALES_KPI_TREND_PERIODS; i++)
-    bounds[i] = job->trend[i].start;
-  bounds[SALES_KPI_TREND_PERIODS] = job->period.end;
-
-  stmt = sales_db_prepare (job->db,
-                           "SELECT owner_id, closed_at, amount_cents FROM deal"
-                           " WHERE closed_at >= ?1 AND closed_at < ?2"
-                           "   AND +stage_id IN (SELECT id FROM stage WHERE kind = 'won')",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bounds[0]);
-  sqlite3_bind_int64 (stmt, 2, bounds[SALES_KPI_TREND_PERIODS]);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (int i = 0; i < SALES_KPI_TREND_PERIODS; i++)
     {
-      gint64 row_owner = column_owner (stmt, 0);
-      gint64 closed_at = sqlite3_column_int64 (stmt, 1);
-      guint lo = 0;
-      guint hi = SALES_KPI_TREND_PERIODS;
+      gint64 end = i + 1 < SALES_KPI_TREND_PERIODS ? job->trend[i + 1].start : job->period.end;
 
-      if (sums == NULL || row_owner != owner)
-        {
-          owner = row_owner;
-          sums = sales_kpi_job_sums (job, owner);
-        }
-      while (hi - lo > 1)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (bounds[mid] <= closed_at)
-            lo = mid;
-          else
-            hi = mid;
-        }
-      sums->trend_won[lo] += sqlite3_column_int64 (stmt, 2);
+      if (!read_closed (job, job->trend[i].start, end, &i, error))
+        return FALSE;
     }
-  return finish (job, stmt, rc, error);
+  return TRUE;
 }
 
 gboolean

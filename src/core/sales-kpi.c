@@ -348,7 +348,8 @@ read_stages (SalesKpiJob  *job,
   int rc;
 
   stmt = sales_db_prepare (job->db,
-                           "SELECT id, name, position, kind FROM stage ORDER BY position, id",
+                           "SELECT id, name, position, kind, probability FROM stage"
+                           " ORDER BY position, id",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -357,6 +358,11 @@ read_stages (SalesKpiJob  *job,
     {
       const char *kind = (const char *)sqlite3_column_text (stmt, 3);
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      SalesKpiStageInfo *info = g_new (SalesKpiStageInfo, 1);
+
+      info->kind = kind != NULL ? kind[0] : 'o';
+      info->probability = sqlite3_column_int (stmt, 4);
+      g_hash_table_insert (job->stage_info, g_memdup2 (&id, sizeof id), info);
 
       if (g_strcmp0 (kind, "open") == 0)
         {
@@ -423,6 +429,8 @@ job_clear (SalesKpiJob *job)
 {
   g_clear_pointer (&job->stages, g_array_unref);
   g_clear_pointer (&job->stage_rank, g_hash_table_unref);
+  g_clear_pointer (&job->stage_info, g_hash_table_unref);
+  g_clear_pointer (&job->stage_sets, g_hash_table_unref);
   g_clear_pointer (&job->sums, g_hash_table_unref);
   g_clear_pointer (&job->day_starts, g_array_unref);
 }
@@ -433,11 +441,13 @@ static void
 job_init (SalesKpiJob          *job,
           SalesDb              *db,
           const SalesKpiPeriod *period,
-          guint                 churn_days)
+          guint                 churn_days,
+          gboolean              direct)
 {
   SalesKpiPeriod last_month;
 
   job->db = db;
+  job->direct = direct;
   job->period = *period;
   job->churn_days = churn_days;
   for (int i = 0; i < SALES_KPI_TREND_PERIODS; i++)
@@ -450,6 +460,8 @@ job_init (SalesKpiJob          *job,
   job->stages = g_array_new (FALSE, TRUE, sizeof (SalesKpiStage));
   g_array_set_clear_func (job->stages, kpi_stage_clear);
   job->stage_rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  job->stage_info = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  job->stage_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, sums_free);
 
   /* Local midnights of P's days: a follow-up is on time when done before the midnight that
@@ -496,12 +508,13 @@ rep_exists (SalesDb  *db,
   return FALSE;
 }
 
-SalesKpi *
-sales_kpi_compute (SalesDb               *db,
-                   const SalesKpiPeriod  *period,
-                   gint64                 rep_id,
-                   const SalesKpiOptions *options,
-                   GError               **error)
+static SalesKpi *
+compute (SalesDb               *db,
+         const SalesKpiPeriod  *period,
+         gint64                 rep_id,
+         const SalesKpiOptions *options,
+         gboolean               direct,
+         GError               **error)
 {
   g_auto(SalesKpiJob) job = { 0 };
   g_autoptr(SalesKpi) self = NULL;
@@ -514,14 +527,10 @@ sales_kpi_compute (SalesDb               *db,
   GHashTableIter iter;
   gpointer value;
 
-  g_return_val_if_fail (SALES_IS_DB (db), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (rep_id != 0 && !rep_exists (db, rep_id, error))
     return NULL;
 
-  job_init (&job, db, period, churn_days);
+  job_init (&job, db, period, churn_days, direct);
   if (!read_stages (&job, error))
     return NULL;
   rep_names = read_names (db, "SELECT id, name FROM rep", error);
@@ -628,6 +637,34 @@ failed:
     sales_db_exec (db, "ROLLBACK", NULL);
   g_clear_pointer (&team, sums_free);
   return NULL;
+}
+
+SalesKpi *
+sales_kpi_compute (SalesDb               *db,
+                   const SalesKpiPeriod  *period,
+                   gint64                 rep_id,
+                   const SalesKpiOptions *options,
+                   GError               **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute (db, period, rep_id, options, FALSE, error);
+}
+
+SalesKpi *
+sales_kpi_compute_direct (SalesDb               *db,
+                          const SalesKpiPeriod  *period,
+                          gint64                 rep_id,
+                          const SalesKpiOptions *options,
+                          GError               **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute (db, period, rep_id, options, TRUE, error);
 }
 
 gboolean

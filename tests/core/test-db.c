@@ -455,6 +455,47 @@ test_from_version_5 (void)
   test_remove_dir (dir);
 }
 
+/* A version-6 file gets the key figures' derived sums, computed from its rows, and the
+ * triggers that keep them: a deal won on the file before the upgrade and one won after it
+ * are both in the day's sums. */
+static void
+test_from_version_6 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *deals = NULL;
+
+  db = sales_db_open_at_version (path, 6, &error);
+  g_assert_no_error (error);
+  test_exec (db, "INSERT INTO customer (id, name, source, created_at, updated_at) "
+                 "VALUES (1, 'Acme', 'web', 1760000000, 1760000000);"
+                 "INSERT INTO deal (id, title, customer_id, stage_id, amount_cents, created_at, "
+                 "stage_changed_at, closed_at) VALUES (1, 'Won', 1, 6, 500, 1760000000, "
+                 "1760000100, 1760000100);"
+                 "INSERT INTO deal_stage_history (deal_id, to_stage_id, changed_at) "
+                 "VALUES (1, 1, 1760000000), (1, 6, 1760000100);");
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, SALES_DB_SCHEMA_VERSION);
+  deals = test_dump_table (db, "kpi_deal");
+  g_assert_cmpstr (deals, ==, "1|20370|20370|0|6|0|web|500|100|1,6|\n");
+  test_exec (db, "INSERT INTO deal (id, title, customer_id, stage_id, amount_cents, created_at, "
+                 "stage_changed_at, closed_at) VALUES (2, 'Won too', 1, 6, 700, 1760000000, "
+                 "1760000200, 1760000200)");
+  g_assert_cmpint (test_query_int (db, "SELECT n FROM kpi_closed_sum WHERE lv = 0 AND "
+                                       "bucket = 20370 AND stage_id = 6"), ==, 2);
+  g_assert_cmpint (test_query_int (db, "SELECT amount FROM kpi_closed_sum WHERE lv = 3 AND "
+                                       "bucket = 20370 >> 9 AND stage_id = 6"), ==, 1200);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE type = 'trigger' AND name LIKE 'kpi_%'"), >, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
 static void
 test_newer_version (void)
 {
@@ -591,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/db/from-version-3", test_from_version_3);
   g_test_add_func ("/db/from-version-4", test_from_version_4);
   g_test_add_func ("/db/from-version-5", test_from_version_5);
+  g_test_add_func ("/db/from-version-6", test_from_version_6);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);

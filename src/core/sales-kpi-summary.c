@@ -1,0 +1,503 @@
+/* sales-kpi-summary.c: the derived tables behind the key figures, and their triggers
+ *
+ * The key figures of a period add up every deal, follow-up and customer of it; on a million
+ * deals that is seconds. These tables hold the same sums ready-made (README, "Derived
+ * tables"), and SQL triggers keep them exact on every write, by Sales Desk or by the sqlite3
+ * shell: nothing here needs a function of this program.
+ *
+ * Time: sums are kept per UTC day (Unix seconds / 86400), so they do not depend on the time
+ * zone of whoever wrote them, and also per 8, 64 and 512 days (level 1, 2, 3: bucket =
+ * day >> 3 × level) so that a year reads a few dozen buckets, not 365 (sales-kpi-ranges.c
+ * cuts a local period into whole buckets and the hours at either end, which it reads from
+ * the tables themselves).
+ *
+ *   kpi_deal         one row per deal: what it adds to the sums (its days, owner, stage,
+ *                    lost reason, customer source, amount, cycle, and the stages it has been
+ *                    in, as sorted ids "1,2,6"); recomputed from the deal, its customer and
+ *                    its history whenever one of them changes
+ *   kpi_closed_sum   deals by the day of closed_at: count, amount, Σ(closed_at − created_at)
+ *                    per owner, stage, lost reason and customer source
+ *   kpi_created_sum  deals by the day of created_at: count per owner and stages been in
+ *   kpi_activity_sum follow-ups by the day of done_at: count, and count and sum of the
+ *                    satisfaction of service ones, per owner
+ *   kpi_due_sum      follow-ups by the day of due_at: count, and count of those done by
+ *                    their due time, per owner
+ *   kpi_customer     customers with a won deal: the first closing of one, and the last time
+ *                    the customer was touched (a follow-up done, a deal created or closed)
+ *
+ * The sums hold stage ids, not kinds or ranks, so renaming, reordering or re-kinding stages
+ * changes no row; only kpi_customer depends on which stages are won, and is rebuilt when a
+ * stage's kind changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sales-kpi-summary.h"
+
+#define LEVELS "(VALUES (0), (1), (2), (3))"
+#define UPPER_LEVELS "(VALUES (1), (2), (3))"
+
+/* A deal's row of kpi_deal, for the deals the WHERE that follows picks. */
+#define DEAL_ROW \
+  "INSERT INTO kpi_deal (deal_id, created_day, closed_day, owner_id, stage_id, reason_id," \
+  "                      source, amount, cycle, stages)" \
+  " SELECT d.id, d.created_at / 86400, d.closed_at / 86400, coalesce(d.owner_id, 0)," \
+  "        d.stage_id, coalesce(d.lost_reason_id, 0), coalesce(c.source, ''), d.amount_cents," \
+  "        d.closed_at - d.created_at," \
+  "        coalesce((SELECT group_concat(to_stage_id) FROM" \
+  "                   (SELECT DISTINCT to_stage_id FROM deal_stage_history" \
+  "                     WHERE deal_id = d.id ORDER BY to_stage_id)), '')" \
+  "   FROM deal d LEFT JOIN customer c ON c.id = d.customer_id"
+
+#define REFRESH_DEAL(id) \
+  "DELETE FROM kpi_deal WHERE deal_id = " id ";" \
+  DEAL_ROW " WHERE d.id = " id ";"
+
+/* A customer's row of kpi_customer (none without a won deal). Touch times are compared with
+ * < only, so "never" is the smallest integer rather than NULL. */
+#define CUSTOMER_ROW \
+  "INSERT INTO kpi_customer (customer_id, owner_id, first_won_at, last_touch_at)" \
+  " SELECT id, owner_id, won, touch FROM" \
+  " (SELECT c.id, coalesce(c.owner_id, 0) AS owner_id," \
+  "         (SELECT min(w.closed_at) FROM deal w" \
+  "           WHERE w.customer_id = c.id" \
+  "             AND w.stage_id IN (SELECT id FROM stage WHERE kind = 'won')) AS won," \
+  "         max(coalesce((SELECT max(a.done_at) FROM activity a WHERE a.customer_id = c.id)," \
+  "                      -9223372036854775808)," \
+  "             coalesce((SELECT max(t.created_at) FROM deal t WHERE t.customer_id = c.id)," \
+  "                      -9223372036854775808)," \
+  "             coalesce((SELECT max(t.closed_at) FROM deal t WHERE t.customer_id = c.id)," \
+  "                      -9223372036854775808)) AS touch" \
+  "    FROM customer c"
+
+#define CUSTOMER_ROW_END ") WHERE won IS NOT NULL"
+
+#define REFRESH_CUSTOMER(id) \
+  "DELETE FROM kpi_customer WHERE customer_id = " id ";" \
+  CUSTOMER_ROW " WHERE c.id = " id CUSTOMER_ROW_END ";"
+
+/* What a row of kpi_deal adds to the sums (sign "" or "-"). */
+#define DEAL_SUMS(row, sign) \
+  "INSERT INTO kpi_closed_sum (lv, bucket, owner_id, stage_id, reason_id, source, n, amount," \
+  "                            cycle)" \
+  " SELECT column1, " row ".closed_day >> (3 * column1), " row ".owner_id, " row ".stage_id," \
+  "        " row ".reason_id, " row ".source, " sign "1, " sign row ".amount," \
+  "        " sign row ".cycle" \
+  "   FROM " LEVELS " WHERE " row ".closed_day IS NOT NULL" \
+  " ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount," \
+  "                           cycle = cycle + excluded.cycle;" \
+  "INSERT INTO kpi_created_sum (lv, bucket, owner_id, stages, n)" \
+  " SELECT column1, " row ".created_day >> (3 * column1), " row ".owner_id, " row ".stages," \
+  "        " sign "1" \
+  "   FROM " LEVELS " WHERE true" \
+  " ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+
+/* A follow-up due is surely on time when done by its due time, surely late when not done
+ * or done more than two days after it (no local day is longer); in between it depends on
+ * where the local day ends, which the figures look up in the index activity_due_unsure. */
+#define DUE_SUMS(row, sign) \
+  "INSERT INTO kpi_due_sum (lv, bucket, owner_id, n, on_time)" \
+  " SELECT column1, (" row ".due_at / 86400) >> (3 * column1), coalesce(" row ".owner_id, 0)," \
+  "        " sign "1, " sign "(" row ".done_at IS NOT NULL AND " row ".done_at <= " row ".due_at)" \
+  "   FROM " LEVELS " WHERE " row ".due_at IS NOT NULL" \
+  " ON CONFLICT DO UPDATE SET n = n + excluded.n, on_time = on_time + excluded.on_time;"
+
+/* What a follow-up adds to kpi_activity_sum (sign "" or "-"). */
+#define ACTIVITY_SUMS(row, sign) \
+  "INSERT INTO kpi_activity_sum (lv, bucket, owner_id, n, sat_n, sat_sum)" \
+  " SELECT column1, (" row ".done_at / 86400) >> (3 * column1), coalesce(" row ".owner_id, 0)," \
+  "        " sign "1, " sign "(" row ".kind = 'service' AND " row ".satisfaction IS NOT NULL)," \
+  "        " sign "(CASE WHEN " row ".kind = 'service' THEN coalesce(" row ".satisfaction, 0)" \
+  "                 ELSE 0 END)" \
+  "   FROM " LEVELS " WHERE " row ".done_at IS NOT NULL" \
+  " ON CONFLICT DO UPDATE SET n = n + excluded.n, sat_n = sat_n + excluded.sat_n," \
+  "                           sat_sum = sat_sum + excluded.sat_sum;"
+
+
+/* The UTC day of a TEXT date: exact, as dates have no time of day. */
+#define DAY_OF(date) "(CAST(strftime('%s', " date ") AS INTEGER) / 86400)"
+
+/* Payments by the day received, per owner of the contract's customer. */
+#define PAYMENT_ROW \
+  "INSERT INTO kpi_payment (payment_id, day, owner_id, amount)" \
+  " SELECT p.id, " DAY_OF ("p.received_on") ", coalesce(cu.owner_id, 0), p.amount_cents" \
+  "   FROM payment p JOIN contract c ON c.id = p.contract_id" \
+  "   JOIN customer cu ON cu.id = c.customer_id"
+
+#define PAYMENT_SUMS(row, sign) \
+  "INSERT INTO kpi_payment_sum (lv, bucket, owner_id, amount)" \
+  " SELECT column1, " row ".day >> (3 * column1), " row ".owner_id, " sign row ".amount" \
+  "   FROM " LEVELS " WHERE true" \
+  " ON CONFLICT DO UPDATE SET amount = amount + excluded.amount;"
+
+/* Contracts paid in full: the first day by which their payments reach their amount. */
+#define CONTRACT_ROW \
+  "INSERT INTO kpi_contract (contract_id, owner_id, full_day, days)" \
+  " SELECT id, owner_id, " DAY_OF ("full_on") "," \
+  "        CAST(max(0, julianday(full_on) - julianday(signed_on)) AS INTEGER) FROM" \
+  " (SELECT c.id, coalesce(cu.owner_id, 0) AS owner_id, c.signed_on," \
+  "         (SELECT min(received_on) FROM" \
+  "           (SELECT received_on," \
+  "                   sum(amount_cents) OVER (ORDER BY received_on) AS paid" \
+  "              FROM payment WHERE contract_id = c.id)" \
+  "           WHERE paid >= c.amount_cents) AS full_on" \
+  "    FROM contract c JOIN customer cu ON cu.id = c.customer_id" \
+  "   WHERE c.amount_cents > 0 AND "
+
+#define CONTRACT_ROW_END ") WHERE full_on IS NOT NULL"
+
+/* What is overdue on a contract, max(0, instalments due − payments received), as the change
+ * on each day it changes; the overdue amount at the end of a day is the sum of the changes
+ * up to that day. @filter picks contracts by contract_id. */
+#define OVERDUE_ROWS(filter) \
+  "INSERT INTO kpi_overdue_step (contract_id, day, owner_id, delta)" \
+  " SELECT s.contract_id, " DAY_OF ("s.on_day") ", coalesce(cu.owner_id, 0), s.delta FROM" \
+  " (SELECT contract_id, on_day," \
+  "         v - coalesce(lag(v) OVER (PARTITION BY contract_id ORDER BY on_day), 0) AS delta" \
+  "    FROM (SELECT contract_id, on_day," \
+  "                 max(0, sum(d) OVER (PARTITION BY contract_id ORDER BY on_day)) AS v" \
+  "            FROM (SELECT contract_id, on_day, sum(d) AS d FROM" \
+  "                   (SELECT contract_id, due_on AS on_day, amount_cents AS d" \
+  "                      FROM payment_plan WHERE " filter \
+  "                    UNION ALL" \
+  "                    SELECT contract_id, received_on, -amount_cents" \
+  "                      FROM payment WHERE " filter ")" \
+  "                  GROUP BY contract_id, on_day))) s" \
+  "   JOIN contract c ON c.id = s.contract_id JOIN customer cu ON cu.id = c.customer_id" \
+  "  WHERE s.delta <> 0"
+
+#define OVERDUE_SUMS(row, sign) \
+  "INSERT INTO kpi_overdue_sum (lv, bucket, owner_id, delta)" \
+  " SELECT column1, " row ".day >> (3 * column1), " row ".owner_id, " sign row ".delta" \
+  "   FROM " LEVELS " WHERE true" \
+  " ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;"
+
+/* Everything a contract's money adds up to, again. */
+#define REFRESH_CONTRACT(id) \
+  "DELETE FROM kpi_contract WHERE contract_id = " id ";" \
+  CONTRACT_ROW "c.id = " id CONTRACT_ROW_END ";" \
+  "DELETE FROM kpi_overdue_step WHERE contract_id = " id ";" \
+  OVERDUE_ROWS ("contract_id = " id) ";"
+
+static const char * const trigger_names[] = {
+  "kpi_deal_sums_insert",
+  "kpi_deal_sums_delete",
+  "kpi_deal_insert",
+  "kpi_deal_update",
+  "kpi_deal_delete",
+  "kpi_history_insert",
+  "kpi_history_update",
+  "kpi_history_delete",
+  "kpi_customer_source",
+  "kpi_customer_owner",
+  "kpi_customer_insert",
+  "kpi_customer_delete",
+  "kpi_activity_insert",
+  "kpi_activity_update",
+  "kpi_activity_delete",
+  "kpi_stage_kind",
+  "kpi_payment_sums_insert",
+  "kpi_payment_sums_delete",
+  "kpi_overdue_sums_insert",
+  "kpi_overdue_sums_delete",
+  "kpi_payment_insert",
+  "kpi_payment_update",
+  "kpi_payment_delete",
+  "kpi_plan_insert",
+  "kpi_plan_update",
+  "kpi_plan_delete",
+  "kpi_contract_update",
+  "kpi_contract_insert",
+  "kpi_contract_delete",
+  "kpi_customer_money",
+};
+
+/* In the order of trigger_names. */
+static const char triggers[] =
+  "CREATE TRIGGER kpi_deal_sums_insert AFTER INSERT ON kpi_deal BEGIN "
+  DEAL_SUMS ("new", "")
+  "END;"
+  "CREATE TRIGGER kpi_deal_sums_delete AFTER DELETE ON kpi_deal BEGIN "
+  DEAL_SUMS ("old", "-")
+  "END;"
+
+  "CREATE TRIGGER kpi_deal_insert AFTER INSERT ON deal BEGIN "
+  REFRESH_DEAL ("new.id")
+  REFRESH_CUSTOMER ("new.customer_id")
+  "END;"
+  "CREATE TRIGGER kpi_deal_update AFTER UPDATE OF id, customer_id, owner_id, stage_id,"
+  "  amount_cents, created_at, closed_at, lost_reason_id ON deal"
+  " WHEN old.id IS NOT new.id OR old.customer_id IS NOT new.customer_id"
+  "   OR old.owner_id IS NOT new.owner_id OR old.stage_id IS NOT new.stage_id"
+  "   OR old.amount_cents IS NOT new.amount_cents OR old.created_at IS NOT new.created_at"
+  "   OR old.closed_at IS NOT new.closed_at OR old.lost_reason_id IS NOT new.lost_reason_id"
+  " BEGIN "
+  "DELETE FROM kpi_deal WHERE deal_id = old.id;"
+  REFRESH_DEAL ("new.id")
+  REFRESH_CUSTOMER ("old.customer_id")
+  REFRESH_CUSTOMER ("new.customer_id")
+  "END;"
+  "CREATE TRIGGER kpi_deal_delete AFTER DELETE ON deal BEGIN "
+  "DELETE FROM kpi_deal WHERE deal_id = old.id;"
+  REFRESH_CUSTOMER ("old.customer_id")
+  "END;"
+
+  "CREATE TRIGGER kpi_history_insert AFTER INSERT ON deal_stage_history BEGIN "
+  REFRESH_DEAL ("new.deal_id")
+  "END;"
+  "CREATE TRIGGER kpi_history_update AFTER UPDATE OF deal_id, to_stage_id ON deal_stage_history"
+  " WHEN old.deal_id IS NOT new.deal_id OR old.to_stage_id IS NOT new.to_stage_id BEGIN "
+  REFRESH_DEAL ("old.deal_id")
+  REFRESH_DEAL ("new.deal_id")
+  "END;"
+  "CREATE TRIGGER kpi_history_delete AFTER DELETE ON deal_stage_history BEGIN "
+  REFRESH_DEAL ("old.deal_id")
+  "END;"
+
+  /* A customer's source is in its deals' rows, its owner in its own. A new customer has no
+   * deal yet: its deals add it when they are inserted. */
+  "CREATE TRIGGER kpi_customer_source AFTER UPDATE OF id, source ON customer"
+  " WHEN old.id IS NOT new.id OR old.source IS NOT new.source BEGIN "
+  "DELETE FROM kpi_deal WHERE deal_id IN (SELECT id FROM deal WHERE customer_id = new.id);"
+  DEAL_ROW " WHERE d.customer_id = new.id;"
+  "DELETE FROM kpi_customer WHERE customer_id = old.id;"
+  REFRESH_CUSTOMER ("new.id")
+  "END;"
+  "CREATE TRIGGER kpi_customer_owner AFTER UPDATE OF owner_id ON customer"
+  " WHEN old.owner_id IS NOT new.owner_id BEGIN "
+  "UPDATE kpi_customer SET owner_id = coalesce(new.owner_id, 0) WHERE customer_id = new.id;"
+  "END;"
+  /* A customer inserted after its deals or contracts (undo restores rows in the order of
+   * their table, with foreign keys checked at the commit) gives them their source and
+   * owner. */
+  "CREATE TRIGGER kpi_customer_insert AFTER INSERT ON customer BEGIN "
+  "DELETE FROM kpi_deal WHERE deal_id IN (SELECT id FROM deal WHERE customer_id = new.id);"
+  DEAL_ROW " WHERE d.customer_id = new.id;"
+  REFRESH_CUSTOMER ("new.id")
+  "DELETE FROM kpi_payment WHERE payment_id IN"
+  "  (SELECT p.id FROM contract c JOIN payment p ON p.contract_id = c.id"
+  "    WHERE c.customer_id = new.id);"
+  PAYMENT_ROW " WHERE c.customer_id = new.id;"
+  "DELETE FROM kpi_contract WHERE contract_id IN"
+  "  (SELECT id FROM contract WHERE customer_id = new.id);"
+  CONTRACT_ROW "c.customer_id = new.id" CONTRACT_ROW_END ";"
+  "DELETE FROM kpi_overdue_step WHERE contract_id IN"
+  "  (SELECT id FROM contract WHERE customer_id = new.id);"
+  OVERDUE_ROWS ("contract_id IN (SELECT id FROM contract WHERE customer_id = new.id)") ";"
+  "END;"
+  "CREATE TRIGGER kpi_customer_delete AFTER DELETE ON customer BEGIN "
+  "DELETE FROM kpi_customer WHERE customer_id = old.id;"
+  "END;"
+
+  /* A follow-up done can only move its customer's last touch later. */
+  "CREATE TRIGGER kpi_activity_insert AFTER INSERT ON activity BEGIN "
+  ACTIVITY_SUMS ("new", "")
+  DUE_SUMS ("new", "")
+  "UPDATE kpi_customer SET last_touch_at = max(last_touch_at, new.done_at)"
+  " WHERE customer_id = new.customer_id AND new.done_at IS NOT NULL;"
+  "END;"
+  "CREATE TRIGGER kpi_activity_update AFTER UPDATE OF customer_id, owner_id, kind, due_at,"
+  "  done_at, satisfaction ON activity"
+  " WHEN old.customer_id IS NOT new.customer_id OR old.owner_id IS NOT new.owner_id"
+  "   OR old.kind IS NOT new.kind OR old.due_at IS NOT new.due_at"
+  "   OR old.done_at IS NOT new.done_at OR old.satisfaction IS NOT new.satisfaction BEGIN "
+  ACTIVITY_SUMS ("old", "-")
+  ACTIVITY_SUMS ("new", "")
+  DUE_SUMS ("old", "-")
+  DUE_SUMS ("new", "")
+  REFRESH_CUSTOMER ("old.customer_id")
+  REFRESH_CUSTOMER ("new.customer_id")
+  "END;"
+  "CREATE TRIGGER kpi_activity_delete AFTER DELETE ON activity BEGIN "
+  ACTIVITY_SUMS ("old", "-")
+  DUE_SUMS ("old", "-")
+  REFRESH_CUSTOMER ("old.customer_id")
+  "END;"
+
+  /* Which deals are won decides which customers count for churn; stages rarely change
+   * kind, and then every customer is looked at again. */
+  "CREATE TRIGGER kpi_stage_kind AFTER UPDATE OF id, kind ON stage"
+  " WHEN old.id IS NOT new.id OR old.kind IS NOT new.kind BEGIN "
+  "DELETE FROM kpi_customer;"
+  CUSTOMER_ROW CUSTOMER_ROW_END ";"
+  "END;"
+
+  "CREATE TRIGGER kpi_payment_sums_insert AFTER INSERT ON kpi_payment BEGIN "
+  PAYMENT_SUMS ("new", "")
+  "END;"
+  "CREATE TRIGGER kpi_payment_sums_delete AFTER DELETE ON kpi_payment BEGIN "
+  PAYMENT_SUMS ("old", "-")
+  "END;"
+  "CREATE TRIGGER kpi_overdue_sums_insert AFTER INSERT ON kpi_overdue_step BEGIN "
+  OVERDUE_SUMS ("new", "")
+  "END;"
+  "CREATE TRIGGER kpi_overdue_sums_delete AFTER DELETE ON kpi_overdue_step BEGIN "
+  OVERDUE_SUMS ("old", "-")
+  "END;"
+
+  "CREATE TRIGGER kpi_payment_insert AFTER INSERT ON payment BEGIN "
+  PAYMENT_ROW " WHERE p.id = new.id;"
+  REFRESH_CONTRACT ("new.contract_id")
+  "END;"
+  "CREATE TRIGGER kpi_payment_update AFTER UPDATE OF id, contract_id, received_on, amount_cents"
+  "  ON payment"
+  " WHEN old.id IS NOT new.id OR old.contract_id IS NOT new.contract_id"
+  "   OR old.received_on IS NOT new.received_on OR old.amount_cents IS NOT new.amount_cents"
+  " BEGIN "
+  "DELETE FROM kpi_payment WHERE payment_id = old.id;"
+  PAYMENT_ROW " WHERE p.id = new.id;"
+  REFRESH_CONTRACT ("old.contract_id")
+  REFRESH_CONTRACT ("new.contract_id")
+  "END;"
+  "CREATE TRIGGER kpi_payment_delete AFTER DELETE ON payment BEGIN "
+  "DELETE FROM kpi_payment WHERE payment_id = old.id;"
+  REFRESH_CONTRACT ("old.contract_id")
+  "END;"
+
+  "CREATE TRIGGER kpi_plan_insert AFTER INSERT ON payment_plan BEGIN "
+  REFRESH_CONTRACT ("new.contract_id")
+  "END;"
+  "CREATE TRIGGER kpi_plan_update AFTER UPDATE OF contract_id, due_on, amount_cents"
+  "  ON payment_plan"
+  " WHEN old.contract_id IS NOT new.contract_id OR old.due_on IS NOT new.due_on"
+  "   OR old.amount_cents IS NOT new.amount_cents BEGIN "
+  REFRESH_CONTRACT ("old.contract_id")
+  REFRESH_CONTRACT ("new.contract_id")
+  "END;"
+  "CREATE TRIGGER kpi_plan_delete AFTER DELETE ON payment_plan BEGIN "
+  REFRESH_CONTRACT ("old.contract_id")
+  "END;"
+
+  "CREATE TRIGGER kpi_contract_update AFTER UPDATE OF id, customer_id, amount_cents, signed_on"
+  "  ON contract"
+  " WHEN old.id IS NOT new.id OR old.customer_id IS NOT new.customer_id"
+  "   OR old.amount_cents IS NOT new.amount_cents OR old.signed_on IS NOT new.signed_on"
+  " BEGIN "
+  "DELETE FROM kpi_payment WHERE payment_id IN"
+  "  (SELECT id FROM payment WHERE contract_id IN (old.id, new.id));"
+  PAYMENT_ROW " WHERE p.contract_id = new.id;"
+  REFRESH_CONTRACT ("old.id")
+  REFRESH_CONTRACT ("new.id")
+  "END;"
+  "CREATE TRIGGER kpi_contract_insert AFTER INSERT ON contract BEGIN "
+  "DELETE FROM kpi_payment WHERE payment_id IN"
+  "  (SELECT id FROM payment WHERE contract_id = new.id);"
+  PAYMENT_ROW " WHERE p.contract_id = new.id;"
+  REFRESH_CONTRACT ("new.id")
+  "END;"
+  "CREATE TRIGGER kpi_contract_delete AFTER DELETE ON contract BEGIN "
+  "DELETE FROM kpi_contract WHERE contract_id = old.id;"
+  "DELETE FROM kpi_overdue_step WHERE contract_id = old.id;"
+  "END;"
+
+  /* The money of a customer's contracts counts for its owner. */
+  "CREATE TRIGGER kpi_customer_money AFTER UPDATE OF id, owner_id ON customer"
+  " WHEN old.id IS NOT new.id OR old.owner_id IS NOT new.owner_id BEGIN "
+  "DELETE FROM kpi_payment WHERE payment_id IN"
+  "  (SELECT p.id FROM contract c JOIN payment p ON p.contract_id = c.id"
+  "    WHERE c.customer_id IN (old.id, new.id));"
+  PAYMENT_ROW " WHERE c.customer_id = new.id;"
+  "UPDATE kpi_contract SET owner_id = coalesce(new.owner_id, 0)"
+  " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
+  "DELETE FROM kpi_overdue_step WHERE contract_id IN"
+  "  (SELECT id FROM contract WHERE customer_id IN (old.id, new.id));"
+  OVERDUE_ROWS ("contract_id IN (SELECT id FROM contract WHERE customer_id = new.id)") ";"
+  "END;";
+
+/* Each table in one set-based statement, from the documented tables alone; the sums of
+ * levels 1–3 from those of level 0 (a GROUP BY of every row times four levels sorted four
+ * times as much). */
+static const char rebuild[] =
+  "DELETE FROM kpi_deal;"
+  "DELETE FROM kpi_closed_sum;"
+  "DELETE FROM kpi_created_sum;"
+  "DELETE FROM kpi_activity_sum;"
+  "DELETE FROM kpi_due_sum;"
+  "DELETE FROM kpi_customer;"
+  DEAL_ROW ";"
+  "WITH d AS (SELECT closed_day AS b, owner_id AS o, stage_id AS s, reason_id AS r,"
+  "                  source AS c, count(*) AS n, sum(amount) AS a, sum(cycle) AS y"
+  "             FROM kpi_deal WHERE closed_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5)"
+  " INSERT INTO kpi_closed_sum (lv, bucket, owner_id, stage_id, reason_id, source, n, amount,"
+  "                             cycle)"
+  " SELECT 0, b, o, s, r, c, n, a, y FROM d"
+  " UNION ALL"
+  " SELECT column1, b >> (3 * column1) AS k, o, s, r, c, sum(n), sum(a), sum(y)"
+  "   FROM d, " UPPER_LEVELS " GROUP BY column1, k, o, s, r, c;"
+  "WITH d AS (SELECT created_day AS b, owner_id AS o, stages AS s, count(*) AS n"
+  "             FROM kpi_deal GROUP BY 1, 2, 3)"
+  " INSERT INTO kpi_created_sum (lv, bucket, owner_id, stages, n)"
+  " SELECT 0, b, o, s, n FROM d"
+  " UNION ALL"
+  " SELECT column1, b >> (3 * column1) AS k, o, s, sum(n)"
+  "   FROM d, " UPPER_LEVELS " GROUP BY column1, k, o, s;"
+  "WITH d AS (SELECT done_at / 86400 AS b, coalesce(owner_id, 0) AS o, count(*) AS n,"
+  "                  count(CASE WHEN kind = 'service' THEN satisfaction END) AS sn,"
+  "                  total(CASE WHEN kind = 'service' THEN satisfaction END) AS ss"
+  "             FROM activity WHERE done_at IS NOT NULL GROUP BY 1, 2)"
+  " INSERT INTO kpi_activity_sum (lv, bucket, owner_id, n, sat_n, sat_sum)"
+  " SELECT 0, b, o, n, sn, ss FROM d"
+  " UNION ALL"
+  " SELECT column1, b >> (3 * column1) AS k, o, sum(n), sum(sn), sum(ss)"
+  "   FROM d, " UPPER_LEVELS " GROUP BY column1, k, o;"
+  "WITH d AS (SELECT due_at / 86400 AS b, coalesce(owner_id, 0) AS o, count(*) AS n,"
+  "                  count(CASE WHEN done_at <= due_at THEN 1 END) AS t"
+  "             FROM activity WHERE due_at IS NOT NULL GROUP BY 1, 2)"
+  " INSERT INTO kpi_due_sum (lv, bucket, owner_id, n, on_time)"
+  " SELECT 0, b, o, n, t FROM d"
+  " UNION ALL"
+  " SELECT column1, b >> (3 * column1) AS k, o, sum(n), sum(t)"
+  "   FROM d, " UPPER_LEVELS " GROUP BY column1, k, o;"
+  CUSTOMER_ROW CUSTOMER_ROW_END ";"
+  "DELETE FROM kpi_payment;"
+  "DELETE FROM kpi_payment_sum;"
+  "DELETE FROM kpi_contract;"
+  "DELETE FROM kpi_overdue_step;"
+  "DELETE FROM kpi_overdue_sum;"
+  PAYMENT_ROW ";"
+  "WITH d AS (SELECT day AS b, owner_id AS o, sum(amount) AS a FROM kpi_payment"
+  "            GROUP BY 1, 2)"
+  " INSERT INTO kpi_payment_sum (lv, bucket, owner_id, amount)"
+  " SELECT 0, b, o, a FROM d"
+  " UNION ALL"
+  " SELECT column1, b >> (3 * column1) AS k, o, sum(a) FROM d, " UPPER_LEVELS
+  "  GROUP BY column1, k, o;"
+  CONTRACT_ROW "true" CONTRACT_ROW_END ";"
+  OVERDUE_ROWS ("true") ";"
+  "WITH d AS (SELECT day AS b, owner_id AS o, sum(delta) AS a FROM kpi_overdue_step"
+  "            GROUP BY 1, 2)"
+  " INSERT INTO kpi_overdue_sum (lv, bucket, owner_id, delta)"
+  " SELECT 0, b, o, a FROM d"
+  " UNION ALL"
+  " SELECT column1, b >> (3 * column1) AS k, o, sum(a) FROM d, " UPPER_LEVELS
+  "  GROUP BY column1, k, o;";
+
+gboolean
+sales_kpi_summary_suspend (SalesDb  *db,
+                           GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (sales_db_in_transaction (db), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (trigger_names); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER IF EXISTS %s", trigger_names[i]);
+
+      if (!sales_db_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sales_kpi_summary_rebuild (SalesDb  *db,
+                           GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (sales_db_in_transaction (db), FALSE);
+
+  return sales_kpi_summary_suspend (db, error) &&
+         sales_db_exec (db, rebuild, error) &&
+         sales_db_exec (db, triggers, error);
+}

@@ -1,0 +1,21 @@
+/* sales-kpi-summary.h: the derived tables behind the key figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sales-db.h"
+
+G_BEGIN_DECLS
+
+/* Inside a transaction. Drops the triggers that keep the derived tables exact, so that a bulk
+ * load pays nothing per row; the tables are then stale until sales_kpi_summary_rebuild(). */
+gboolean sales_kpi_summary_suspend (SalesDb  *db,
+                                    GError  **error);
+
+/* Inside a transaction. Computes every derived table again from the documented tables, each
+ * in one set-based statement, and (re)creates the triggers. */
+gboolean sales_kpi_summary_rebuild (SalesDb  *db,
+                                    GError  **error);
+
+G_END_DECLS
