@@ -199,8 +199,10 @@ static const char * const trigger_names[] = {
   "kpi_stage_kind",
   "kpi_payment_sums_insert",
   "kpi_payment_sums_delete",
+  "kpi_payment_sums_update",
   "kpi_overdue_sums_insert",
   "kpi_overdue_sums_delete",
+  "kpi_overdue_sums_update",
   "kpi_payment_insert",
   "kpi_payment_update",
   "kpi_payment_delete",
@@ -213,7 +215,7 @@ static const char * const trigger_names[] = {
   "kpi_customer_money",
 };
 
-/* In the order of trigger_names. */
+/* The names above are those of these triggers. */
 static const char triggers[] =
   "CREATE TRIGGER kpi_deal_sums_insert AFTER INSERT ON kpi_deal BEGIN "
   DEAL_SUMS ("new", "")
@@ -329,11 +331,20 @@ static const char triggers[] =
   "CREATE TRIGGER kpi_payment_sums_delete AFTER DELETE ON kpi_payment BEGIN "
   PAYMENT_SUMS ("old", "-")
   "END;"
+  "CREATE TRIGGER kpi_payment_sums_update AFTER UPDATE ON kpi_payment BEGIN "
+  PAYMENT_SUMS ("old", "-")
+  PAYMENT_SUMS ("new", "")
+  "END;"
   "CREATE TRIGGER kpi_overdue_sums_insert AFTER INSERT ON kpi_overdue_step BEGIN "
   OVERDUE_SUMS ("new", "")
   "END;"
   "CREATE TRIGGER kpi_overdue_sums_delete AFTER DELETE ON kpi_overdue_step BEGIN "
   OVERDUE_SUMS ("old", "-")
+  "END;"
+
+  "CREATE TRIGGER kpi_overdue_sums_update AFTER UPDATE ON kpi_overdue_step BEGIN "
+  OVERDUE_SUMS ("old", "-")
+  OVERDUE_SUMS ("new", "")
   "END;"
 
   "CREATE TRIGGER kpi_payment_insert AFTER INSERT ON payment BEGIN "
@@ -391,18 +402,18 @@ static const char triggers[] =
   "DELETE FROM kpi_overdue_step WHERE contract_id = old.id;"
   "END;"
 
-  /* The money of a customer's contracts counts for its owner. */
-  "CREATE TRIGGER kpi_customer_money AFTER UPDATE OF id, owner_id ON customer"
-  " WHEN old.id IS NOT new.id OR old.owner_id IS NOT new.owner_id BEGIN "
-  "DELETE FROM kpi_payment WHERE payment_id IN"
-  "  (SELECT p.id FROM contract c JOIN payment p ON p.contract_id = c.id"
-  "    WHERE c.customer_id IN (old.id, new.id));"
-  PAYMENT_ROW " WHERE c.customer_id = new.id;"
+  /* The money of a customer's contracts counts for its owner: the rows change owner, and
+   * their own triggers move their amounts in the sums. The public pool's rules change the
+   * owners of thousands of customers at once. */
+  "CREATE TRIGGER kpi_customer_money AFTER UPDATE OF owner_id ON customer"
+  " WHEN old.owner_id IS NOT new.owner_id BEGIN "
+  "UPDATE kpi_payment SET owner_id = coalesce(new.owner_id, 0)"
+  " WHERE payment_id IN (SELECT p.id FROM contract c JOIN payment p ON p.contract_id = c.id"
+  "                       WHERE c.customer_id = new.id);"
   "UPDATE kpi_contract SET owner_id = coalesce(new.owner_id, 0)"
   " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
-  "DELETE FROM kpi_overdue_step WHERE contract_id IN"
-  "  (SELECT id FROM contract WHERE customer_id IN (old.id, new.id));"
-  OVERDUE_ROWS ("contract_id IN (SELECT id FROM contract WHERE customer_id = new.id)") ";"
+  "UPDATE kpi_overdue_step SET owner_id = coalesce(new.owner_id, 0)"
+  " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
   "END;";
 
 /* Each table in one set-based statement, from the documented tables alone; the sums of
