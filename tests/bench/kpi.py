@@ -3,7 +3,7 @@
 #
 #   kpi.py --sales-desk BUILD/src/sales-desk --kpi BUILD/tests/bench/kpi
 #          [--deals 1000000] [--reps 50] [--runs 5] [--db FILE] [--work-dir DIR] [--json]
-#          [--check]
+#          [--check] [--tz ZONE]
 #
 # Makes a database with `sales-desk --seed-demo --deals N --reps R` (or copies --db FILE, which
 # is left alone; an older schema is upgraded when kpi opens it, before any timing), then runs
@@ -14,6 +14,10 @@
 #
 # Reference, in the same run: the sqlite3 shell adding up the month's closed deals from the
 # same file (`.timer on`), the cheapest single query of the month.
+#
+# The figures of a local period come from sums kept per UTC day and, for the hours that no
+# whole UTC day covers, from the tables themselves; --tz Asia/Shanghai (as most users) times
+# those hours too, which a machine in UTC never reads.
 #
 # Targets of the KPI issue: one month for the whole team in at most 300 ms, a year in at
 # most 1 s, on 1 000 000 deals, at least 1 000 000 follow-ups and 50 reps.
@@ -29,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 TARGET_MONTH_MS = 300.0
 TARGET_YEAR_MS = 1000.0
@@ -113,6 +118,7 @@ def main():
     parser.add_argument('--work-dir')
     parser.add_argument('--json', action='store_true')
     parser.add_argument('--check', action='store_true', help='exit 1 when a target is missed')
+    parser.add_argument('--tz', help='the time zone of the periods (TZ), default the machine\'s')
     args = parser.parse_args()
 
     work_dir = args.work_dir or tempfile.mkdtemp(prefix='sales-desk-bench-kpi-')
@@ -120,6 +126,9 @@ def main():
     os.makedirs(work_dir, exist_ok=True)
     env = dict(os.environ, LANGUAGE='en', LC_ALL='C.UTF-8')
     env.pop('G_DEBUG', None)
+    if args.tz:
+        env['TZ'] = os.environ['TZ'] = args.tz
+        time.tzset()
 
     month, year = periods()
     try:
