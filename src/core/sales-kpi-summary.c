@@ -24,6 +24,12 @@
  *                    their due time, per owner
  *   kpi_customer     customers with a won deal: the first closing of one, and the last time
  *                    the customer was touched (a follow-up done, a deal created or closed)
+ *   kpi_payment      one row per payment: its day and owner (of the contract's customer);
+ *                    kpi_payment_sum adds them up per day and owner
+ *   kpi_contract     contracts paid in full: the day the payments reached the amount
+ *   kpi_overdue_step each contract's overdue amount as its change on each day it changes;
+ *                    kpi_overdue_sum adds them up, so that the amount overdue at the end of
+ *                    a day is the sum of the changes up to it
  *
  * The sums hold stage ids, not kinds or ranks, so renaming, reordering or re-kinding stages
  * changes no row; only kpi_customer depends on which stages are won, and is rebuilt when a
