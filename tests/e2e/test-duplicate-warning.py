@@ -5,13 +5,19 @@
 #   test-duplicate-warning.py SALES_DESK LANG     LANG: en or zh_CN
 #
 # The database is made with `sales-desk --seed-demo`; the test takes one of its customers.
-# In the app: the Customers view (its view switcher button), New Customer, the customer's name typed again in
-# upper case with "Co., Ltd." after it, Save. The dialog "Customer May Already Exist" must
-# appear and list the customer; nothing may be written yet. Cancel closes it, still without
-# writing; Save Anyway then creates the second record.
+# In the app: the Customers view (its view switcher button), New Customer, the customer's
+# name again in another form, Save: in English a Latin name in upper case with "Co., Ltd."
+# after it, in zh_CN a Chinese name ending in 有限公司 with 股份有限公司 instead. The dialog
+# "Customer May Already Exist" (in the language of the run) must appear and list the
+# customer; nothing may be written yet. Cancel closes it, still without writing; Save Anyway
+# then creates the second record.
 #
-# Buttons are pressed through AT-SPI; text is typed with xdotool. Needs an X display and a
-# session bus (build-aux/sales-desk-dev test provides both); exits 77 (skipped) without them.
+# Buttons are pressed through AT-SPI. A Latin name is typed with xdotool (and put in
+# through AT-SPI when the keys do not arrive); a Chinese one is put into the focused field
+# through AT-SPI's editable text, as an input method commits it (an X server has no keysym
+# for most Han characters, so xdotool cannot type them reliably). Needs an X display and a
+# session bus (build-aux/sales-desk-dev test provides both); exits 77 (skipped) without
+# them.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -67,13 +73,42 @@ def customers(db_path):
         return conn.execute('SELECT count(*) FROM customer').fetchone()[0]
 
 
-def pick_customer(db_path):
-    """A customer with a Latin name, so that xdotool types it in any keyboard layout."""
+LIMITED = '有限公司'
+JOINT_STOCK = '股份有限公司'
+
+
+def pick_customer(db_path, lang):
+    """A customer to type again and the form it is typed in: in English one with a Latin
+    name, so that xdotool types it in any keyboard layout, in upper case with a suffix; in
+    Chinese one whose name ends in 有限公司, with 股份有限公司 instead, which the duplicate
+    check takes for the same company."""
     with sqlite3.connect(f'file:{db_path}?mode=ro', uri=True, timeout=5) as conn:
         for (name,) in conn.execute('SELECT name FROM customer ORDER BY id'):
-            if name.isascii() and len(name) > 3:
-                return name
-    return None
+            if lang == 'en' and name.isascii() and len(name) > 3:
+                return name, f'{name.upper()} Co., Ltd.'
+            if (lang != 'en' and name.endswith(LIMITED) and not name.endswith(JOINT_STOCK)
+                    and len(name) > len(LIMITED) + 1):
+                return name, name[:-len(LIMITED)] + JOINT_STOCK
+    return None, None
+
+
+def walk_last_first(node, depth=0, limit=80):
+    """walk(), each node's children from the last: the customer page is the last child of
+    the window's leaflet, so its fields come before the views' many cells, which a busy
+    machine takes long to ask about one by one."""
+    if node is None or depth > limit:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in reversed(range(count)):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk_last_first(child, depth + 1, limit)
 
 
 def main(argv):
@@ -112,6 +147,9 @@ def main(argv):
     save_anyway_button = names(lang, '_Save Anyway')
     name_label = text_of(lang, 'Name', 'customer')
     heading = text_of(lang, 'Customer May Already Exist')
+    if lang != 'en' and heading == 'Customer May Already Exist':
+        print(f'FAIL: no {lang} translation of the dialog heading (SALES_DESK_LOCALEDIR unset?)')
+        return 1
 
     with tempfile.TemporaryDirectory(prefix='sales-desk-e2e-') as tmp:
         db_path = os.path.join(tmp, 'duplicates.db')
@@ -123,12 +161,11 @@ def main(argv):
         if seeded.returncode != 0:
             print(f'FAIL: --seed-demo exited with {seeded.returncode}: {seeded.stderr}')
             return 1
-        existing = pick_customer(db_path)
+        existing, typed = pick_customer(db_path, lang)
         if existing is None:
-            print('FAIL: the sample data has no customer with a Latin name')
+            print(f'FAIL: the sample data has no customer to type again in {lang}')
             return 1
         before = customers(db_path)
-        typed = f'{existing.upper()} Co., Ltd.'
         log(f'{before} customers; typing {typed!r} for {existing!r}')
 
         with open(log_path, 'w') as app_log:
@@ -149,13 +186,13 @@ def main(argv):
 
             node = wait_for(f'{APP_NAME!r} in the AT-SPI registry', app_found, pump, 45)
 
-            def find(predicate, root=None, limit=80):
+            def find(predicate, root=None, limit=80, last_first=False):
                 alive()
                 try:
                     (root or node).clear_cache()
                 except Exception:
                     pass
-                for n in walk(root or node, limit=limit):
+                for n in (walk_last_first if last_first else walk)(root or node, limit=limit):
                     if predicate(n):
                         return n
                 return None
@@ -191,7 +228,7 @@ def main(argv):
             entry = wait_for('the Name field',
                              lambda: find(lambda n: name_of(n) == name_label and
                                           n.getRoleName() in ('text', 'entry') and
-                                          showing(pyatspi, n), main_window),
+                                          showing(pyatspi, n), main_window, last_first=True),
                              pump, 20)
             # AT-SPI cannot focus a GTK 4.8 entry: a click puts the caret in it. On a busy
             # machine the first click may come before the page takes input: try twice.
@@ -209,7 +246,15 @@ def main(argv):
                 subprocess.run(['xdotool', 'click', '1'], check=True)
                 time.sleep(1.0)
                 subprocess.run(['xdotool', 'key', 'ctrl+a', 'BackSpace'], check=True)
-                subprocess.run(['xdotool', 'type', '--delay', '20', typed], check=True)
+                if typed.isascii():
+                    subprocess.run(['xdotool', 'type', '--delay', '20', typed], check=True)
+                    try:
+                        wait_for(f'{typed!r} in the Name field', typed_in, pump, 10)
+                        break
+                    except Failure:
+                        log('xdotool could not type the name; setting it through AT-SPI')
+                check(entry.queryEditableText().setTextContents(typed),
+                      f'put {typed!r} into the Name field through AT-SPI')
                 try:
                     wait_for(f'{typed!r} in the Name field', typed_in, pump, 10)
                     break
@@ -220,13 +265,14 @@ def main(argv):
                             lambda: find(lambda n: name_of(n) in save_button and
                                          n.getRoleName() == 'push button' and
                                          n.getState().contains(pyatspi.STATE_SENSITIVE) and
-                                         showing(pyatspi, n), main_window),
+                                         showing(pyatspi, n), main_window, last_first=True),
                             pump, 10)
             press(save, 'Save')
 
             def dialog():
                 alive()
-                for i in range(node.childCount):
+                # The main window is the app's first; the dialog is one of the others.
+                for i in reversed(range(1, node.childCount)):
                     window = node.getChildAtIndex(i)
                     if find(lambda n: name_of(n) == heading, window, limit=20) is not None:
                         return window
@@ -250,7 +296,7 @@ def main(argv):
             save = wait_for('the button Save again',
                             lambda: find(lambda n: name_of(n) in save_button and
                                          n.getRoleName() == 'push button' and
-                                         showing(pyatspi, n), main_window),
+                                         showing(pyatspi, n), main_window, last_first=True),
                             pump, 10)
             press(save, 'Save again')
             the_dialog = wait_for(f'the dialog {heading!r} again', dialog, pump, 20)
