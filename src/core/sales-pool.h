@@ -43,27 +43,27 @@ typedef struct
 #define SALES_POOL_DEFAULT_WON_DAYS      90
 #define SALES_POOL_DEFAULT_WARN_DAYS     3
 
-void        sales_pool_rules_init              (SalesPoolRules        *rules);
-const char *sales_assign_rule_to_string        (SalesAssignRule        rule);
-gboolean    sales_assign_rule_from_string      (const char            *text,
-                                                SalesAssignRule       *rule);
+void        sales_pool_rules_init               (SalesPoolRules        *rules);
+const char *sales_assign_rule_to_string         (SalesAssignRule        rule);
+gboolean    sales_assign_rule_from_string       (const char            *text,
+                                                 SalesAssignRule       *rule);
 
 /* The rules the store applies, claims against and assigns new customers by. */
-void        sales_store_set_pool_rules         (SalesStore            *self,
-                                                const SalesPoolRules  *rules);
-void        sales_store_get_pool_rules         (SalesStore            *self,
-                                                SalesPoolRules        *rules);
-gboolean    sales_store_apply_pool_rules       (SalesStore            *self,
-                                                SalesPoolResult       *result,
-                                                GError               **error);
-gboolean    sales_store_claim_customer         (SalesStore            *self,
-                                                SalesCustomer         *customer,
-                                                gint64                 rep_id,
-                                                GError               **error);
-gboolean    sales_store_assign_new_customers   (SalesStore            *self,
-                                                const gint64          *ids,
-                                                guint                  n_ids,
-                                                guint                 *n_assigned,
-                                                GError               **error);
+void        sales_store_set_pool_rules          (SalesStore            *self,
+                                                 const SalesPoolRules  *rules);
+void        sales_store_get_pool_rules          (SalesStore            *self,
+                                                 SalesPoolRules        *rules);
+gboolean    sales_store_apply_pool_rules        (SalesStore            *self,
+                                                 SalesPoolResult       *result,
+                                                 GError               **error);
+gboolean    sales_store_claim_customer          (SalesStore            *self,
+                                                 SalesCustomer         *customer,
+                                                 gint64                 rep_id,
+                                                 GError               **error);
+gboolean    sales_store_assign_new_customers    (SalesStore            *self,
+                                                 const gint64          *ids,
+                                                 guint                  n_ids,
+                                                 guint                 *n_assigned,
+                                                 GError               **error);
 
 G_END_DECLS
