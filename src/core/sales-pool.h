@@ -56,6 +56,14 @@ void        sales_store_get_pool_rules          (SalesStore            *self,
 gboolean    sales_store_apply_pool_rules        (SalesStore            *self,
                                                  SalesPoolResult       *result,
                                                  GError               **error);
+void        sales_store_apply_pool_rules_async  (SalesStore            *self,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean    sales_store_apply_pool_rules_finish (SalesStore            *self,
+                                                 GAsyncResult          *async_result,
+                                                 SalesPoolResult       *result,
+                                                 GError               **error);
 gboolean    sales_store_claim_customer          (SalesStore            *self,
                                                  SalesCustomer         *customer,
                                                  gint64                 rep_id,

@@ -19,6 +19,11 @@
  * sends it back all the same. On 100 000 customers with a million follow-ups
  * reading every customer's history instead cost seconds.
  *
+ * The application can run on a worker thread with a connection of its own
+ * (sales_store_apply_pool_rules_async()), so that a large database does not
+ * hold up the window; the store then refreshes the customers that returned
+ * and signals them, as after any other write.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -345,5 +350,165 @@ sales_store_apply_pool_rules (SalesStore       *self,
     return FALSE;
 
   finish_returned (self, returned);
+  return TRUE;
+}
+
+/* What the worker thread needs, all copied on the store's thread: the worker
+ * never touches the store it was started from. */
+typedef struct
+{
+  char            *path;
+  SalesPoolRules   rules;
+  gint64           now;
+  SalesPoolResult  result;
+  GArray          *returned;
+} ApplyJob;
+
+static void
+apply_job_free (gpointer data)
+{
+  ApplyJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->returned, g_array_unref);
+  g_free (job);
+}
+
+static gint64
+apply_job_clock (gpointer user_data)
+{
+  const ApplyJob *job = user_data;
+
+  return job->now;
+}
+
+/* A store of the worker's own on a connection of its own, so that the write
+ * goes through the same transaction and derived-data path as on the main
+ * thread. */
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyJob *job = task_data;
+  g_autoptr(SalesDb) db = NULL;
+  g_autoptr(SalesStore) store = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  db = sales_db_open (job->path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = sales_store_new (db);
+  sales_store_set_clock (store, apply_job_clock, job, NULL);
+  sales_store_set_pool_rules (store, &job->rules);
+
+  job->returned = apply_rules (store, &job->result, &error);
+
+  /* Closed before the caller hears, who may remove the file next. */
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  if (job->returned == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the store's thread, whatever became of the caller: what the worker
+ * committed is refreshed and signalled before the caller hears of it. */
+static void
+apply_thread_done (GObject      *object,
+                   GAsyncResult *async_result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SalesStore *self = g_task_get_source_object (task);
+  ApplyJob *job = g_task_get_task_data (G_TASK (async_result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (async_result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  finish_returned (self, job->returned);
+  g_task_return_pointer (task, g_memdup2 (&job->result, sizeof job->result), g_free);
+}
+
+/**
+ * sales_store_apply_pool_rules_async:
+ * @cancellable: (nullable): stops it if it has not started writing
+ *
+ * Does what sales_store_apply_pool_rules() does, as of the store's clock
+ * now, on a worker thread with a connection of its own to the same file.
+ * The customers that returned are refreshed and signalled on the store's
+ * thread before @callback runs.
+ */
+void
+sales_store_apply_pool_rules_async (SalesStore          *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  ApplyJob *job;
+
+  g_return_if_fail (SALES_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sales_store_apply_pool_rules_async);
+  /* Once the worker has committed, the caller learns what it did. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = g_new0 (ApplyJob, 1);
+  job->path = g_strdup (sales_db_get_path (self->db));
+  job->rules = self->pool_rules;
+  job->now = sales_store_now (self);
+
+  /* The worker's task may outlive the caller's by a moment on the worker
+   * thread; holding the store is left to the caller's task. */
+  worker = g_task_new (NULL, cancellable, apply_thread_done, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, sales_store_apply_pool_rules_async);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, job, apply_job_free);
+  g_task_run_in_thread (worker, apply_thread);
+}
+
+/**
+ * sales_store_apply_pool_rules_finish:
+ * @result: (out) (optional): how many customers returned and were warned
+ *
+ * Returns: %TRUE, or %FALSE with @error set and nothing written
+ */
+gboolean
+sales_store_apply_pool_rules_finish (SalesStore       *self,
+                                     GAsyncResult     *async_result,
+                                     SalesPoolResult  *result,
+                                     GError          **error)
+{
+  g_autofree SalesPoolResult *answer = NULL;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (async_result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (async_result)) ==
+                        sales_store_apply_pool_rules_async, FALSE);
+
+  answer = g_task_propagate_pointer (G_TASK (async_result), error);
+  if (answer == NULL)
+    return FALSE;
+
+  if (result != NULL)
+    *result = *answer;
   return TRUE;
 }

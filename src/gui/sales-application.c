@@ -174,7 +174,8 @@ start_pool_watcher (gpointer user_data)
 }
 
 /* The store gets the public pool's rules at once (new customers are assigned by them);
- * they are applied shortly after the window is up and then daily. */
+ * they are applied on a worker thread shortly after the window is up, so as not to compete
+ * with its first frame, and then daily. */
 static void
 watch_pool (SalesApplication *self)
 {

@@ -7,6 +7,10 @@
  * midnight catches up soon after waking. When customers return to the pool
  * it emits ::applied, which the application shows as a toast.
  *
+ * The rules run on a worker thread (sales_store_apply_pool_rules_async()):
+ * on a large database the first application of a day writes for a second or
+ * more, which the window must not wait for.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,6 +29,8 @@ struct _SalesPoolWatcher
   guint          timeout;
   /* The local day of the last application, as a GDate Julian day; 0: never. */
   guint32        applied_day;
+  /* The local day of the application under way; 0: none is. */
+  guint32        running_day;
 };
 
 G_DEFINE_FINAL_TYPE (SalesPoolWatcher, sales_pool_watcher, G_TYPE_OBJECT)
@@ -61,15 +67,39 @@ local_day (gint64 now)
   return g_date_get_julian (&date);
 }
 
+static void
+applied (GObject      *object,
+         GAsyncResult *async_result,
+         gpointer      user_data)
+{
+  g_autoptr(SalesPoolWatcher) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SalesPoolResult result = { 0 };
+  guint32 day = self->running_day;
+
+  self->running_day = 0;
+  if (!sales_store_apply_pool_rules_finish (SALES_STORE (object), async_result, &result, &error))
+    {
+      g_warning ("Cannot apply the public pool's rules: %s", error->message);
+      return;
+    }
+
+  self->applied_day = day;
+  if (result.returned > 0 || result.warned > 0)
+    g_signal_emit (self, signals[APPLIED], 0, result.returned, result.warned);
+}
+
 static gboolean
 check_day (gpointer user_data)
 {
   SalesPoolWatcher *self = user_data;
-  g_autoptr(GError) error = NULL;
+  guint32 today = local_day (sales_store_now (self->store));
 
-  if (local_day (sales_store_now (self->store)) != self->applied_day &&
-      !sales_pool_watcher_apply (self, &error))
-    g_warning ("Cannot apply the public pool's rules: %s", error->message);
+  if (self->running_day == 0 && today != self->applied_day)
+    {
+      self->running_day = today;
+      sales_store_apply_pool_rules_async (self->store, NULL, applied, g_object_ref (self));
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -159,22 +189,4 @@ sales_pool_watcher_start (SalesPoolWatcher *self)
 
   check_day (self);
   self->timeout = g_timeout_add_seconds (CHECK_SECONDS, check_day, self);
-}
-
-gboolean
-sales_pool_watcher_apply (SalesPoolWatcher  *self,
-                          GError           **error)
-{
-  SalesPoolResult result = { 0 };
-
-  g_return_val_if_fail (SALES_IS_POOL_WATCHER (self), FALSE);
-
-  if (!sales_store_apply_pool_rules (self->store, &result, error))
-    return FALSE;
-
-  self->applied_day = local_day (sales_store_now (self->store));
-  if (result.returned > 0 || result.warned > 0)
-    g_signal_emit (self, signals[APPLIED], 0, result.returned, result.warned);
-
-  return TRUE;
 }

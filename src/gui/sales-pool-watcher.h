@@ -16,7 +16,5 @@ G_DECLARE_FINAL_TYPE (SalesPoolWatcher, sales_pool_watcher, SALES, POOL_WATCHER,
 SalesPoolWatcher *sales_pool_watcher_new   (SalesStore       *store,
                                             SalesSettings    *settings);
 void              sales_pool_watcher_start (SalesPoolWatcher *self);
-gboolean          sales_pool_watcher_apply (SalesPoolWatcher *self,
-                                            GError          **error);
 
 G_END_DECLS

@@ -244,6 +244,116 @@ test_rules (Fixture       *f,
                                                     "3 days unless followed up"));
 }
 
+typedef struct
+{
+  Fixture         *f;
+  SignalLog       *log;
+  SalesPoolResult  result;
+  GError          *error;
+  guint            changed_before_callback;
+  gboolean         done;
+} WorkerRun;
+
+static void
+on_applied (GObject      *object,
+            GAsyncResult *async_result,
+            gpointer      user_data)
+{
+  WorkerRun *run = user_data;
+
+  run->changed_before_callback = run->log->events->len;
+  sales_store_apply_pool_rules_finish (SALES_STORE (object), async_result, &run->result,
+                                       &run->error);
+  run->done = TRUE;
+}
+
+static void
+apply_in_worker (Fixture      *f,
+                 SignalLog    *log,
+                 GCancellable *cancellable,
+                 WorkerRun    *run)
+{
+  *run = (WorkerRun) { f, log, { 99, 99 }, NULL, 0, FALSE };
+  sales_store_apply_pool_rules_async (f->store, cancellable, on_applied, run);
+  while (!run->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The same day as /pool/rules, applied on a worker thread: the same customers return and are
+ * warned, written by another connection, and the store's objects and signals follow before
+ * the caller hears of it. */
+static void
+test_rules_in_worker (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SalesCustomer) neglected = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_cancel = NULL;
+  g_autofree char *owners_after = NULL;
+  g_autofree char *returned = NULL;
+  g_autofree char *warned = NULL;
+  SignalLog log = { 0 };
+  WorkerRun run;
+  int changes_here;
+
+  neglected = sales_store_get_customer (f->store, 2, &error);
+  g_assert_no_error (error);
+  signal_log_start (&log, f->store);
+
+  /* Cancelled before it starts: nothing written, nothing signalled. */
+  before = test_dump_all (f->db);
+  g_cancellable_cancel (cancellable);
+  apply_in_worker (f, &log, cancellable, &run);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&run.error);
+  after_cancel = test_dump_all (f->db);
+  g_assert_cmpstr (after_cancel, ==, before);
+  g_assert_cmpuint (log.events->len, ==, 0);
+
+  changes_here = sqlite3_total_changes (sales_db_get_handle (f->db));
+  apply_in_worker (f, &log, NULL, &run);
+  g_assert_no_error (run.error);
+  g_assert_cmpint (sqlite3_total_changes (sales_db_get_handle (f->db)), ==, changes_here);
+
+  g_assert_cmpuint (run.result.returned, ==, 3);
+  g_assert_cmpuint (run.result.warned, ==, 3);
+  owners_after = owners (f);
+  g_assert_cmpstr (owners_after, ==, "1:1 2:- 3:1 4:2 5:2 6:- 7:- 8:- 9:1 10:2");
+  returned = events (f, "returned");
+  g_assert_cmpstr (returned, ==,
+                   "2:1>- No follow-up by the owner for 30 days | "
+                   "6:2>- No follow-up by the owner for 30 days | "
+                   "8:1>- No deal won by the owner for 90 days");
+  warned = events (f, "warned");
+  g_assert_cmpstr (warned, ==,
+                   "3:1>- Returns to the public pool within 3 days unless followed up | "
+                   "4:2>- Returns to the public pool within 3 days unless followed up | "
+                   "9:1>- Returns to the public pool within 3 days unless followed up");
+  /* As of the store's clock, not the worker's. */
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM customer_event "
+                                          "WHERE kind IN ('returned', 'warned')"), ==, 6);
+  g_assert_cmpint (test_query_int (f->db, "SELECT min (at) = max (at) FROM customer_event "
+                                          "WHERE kind IN ('returned', 'warned')"), ==, 1);
+  g_assert_cmpint (test_query_int (f->db, "SELECT max (at) FROM customer_event"), ==,
+                   local (2024, 3, 31, 10, 0));
+
+  g_assert_cmpuint (run.changed_before_callback, ==, 3);
+  g_assert_cmpint (sales_customer_get_owner_id (neglected), ==, 0);
+  g_assert_true (signal_log_contains (&log, SALES_RECORD_CUSTOMER, 2, SALES_CHANGE_UPDATED));
+  g_assert_true (signal_log_contains (&log, SALES_RECORD_CUSTOMER, 6, SALES_CHANGE_UPDATED));
+  g_assert_true (signal_log_contains (&log, SALES_RECORD_CUSTOMER, 8, SALES_CHANGE_UPDATED));
+
+  /* Again the same day: nothing to do, nothing signalled. */
+  apply_in_worker (f, &log, NULL, &run);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.result.returned, ==, 0);
+  g_assert_cmpuint (run.result.warned, ==, 0);
+  g_assert_cmpuint (log.events->len, ==, 3);
+  signal_log_stop (&log, f->store);
+}
+
 /* A follow-up after a warning starts a new stretch: warned again when it
  * nears its end. Rules off return and warn nobody. */
 static void
@@ -536,6 +646,8 @@ main (int   argc,
 
   g_test_add_func ("/pool/rule-names", test_rule_names);
   g_test_add ("/pool/rules", Fixture, NULL, company_set_up, test_rules, fixture_tear_down);
+  g_test_add ("/pool/rules-in-worker", Fixture, NULL, company_set_up, test_rules_in_worker,
+              fixture_tear_down);
   g_test_add ("/pool/rules-parameters", Fixture, NULL,
               company_set_up, test_rules_parameters, fixture_tear_down);
   g_test_add ("/pool/warn-again-after-follow-up", Fixture, NULL,
