@@ -1,9 +1,9 @@
-/* duplicates.c: the duplicate check, "Find duplicates" and the public pool's rules
+/* duplicates.c: the duplicate check and "Find duplicates"
  *
- *   duplicates --db FILE [--checks 200] [--seed 1] [--cache-mib 0] [--json]
+ *   duplicates --db FILE [--checks 200] [--seed 1] [--json]
  *
- * Opens FILE (made with `sales-desk --seed-demo`, and changed: the pool's
- * rules are applied to it) through SalesStore and measures:
+ * Opens FILE (made with `sales-desk --seed-demo`) through SalesStore and
+ * measures:
  *
  *   check      sales_duplicates_check() of a draft copied from a random
  *              customer (its name, phone, e-mail and its contacts' phones
@@ -12,11 +12,8 @@
  *   reference  the same keys looked up as bare SQL on a second connection
  *              (one SELECT ... WHERE key IN (...), keys computed before)
  *   find       sales_duplicates_find_all() over the whole database
- *   pool       sales_store_apply_pool_rules() with the default rules, as of
- *              the demo's `now` (the first application returns every
- *              customer the demo left unattended), then again the same day
- *              (nothing left to do: the daily cost); with --cache-mib, on a
- *              page cache of that size rather than SQLite's default 2 MiB
+ *
+ * The public pool's rules are measured by tests/bench/pool.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +26,6 @@
 #include "sales-core.h"
 #include "sales-duplicates.h"
 #include "sales-normalize.h"
-#include "sales-pool.h"
 
 static double
 now_ms (void)
@@ -138,15 +134,12 @@ main (int   argc,
 {
   g_autofree char *path = NULL;
   int checks = 200;
-  int cache_mib = 0;
   gint64 seed = 1;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The database", "FILE" },
     { "checks", 0, 0, G_OPTION_ARG_INT, &checks, "Checks on save to time", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the random customers", "S" },
-    { "cache-mib", 0, 0, G_OPTION_ARG_INT, &cache_mib,
-      "Page cache of the store's connection for the pool's rules (0: as it opens)", "MIB" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     { NULL }
   };
@@ -159,10 +152,8 @@ main (int   argc,
   g_autoptr(GArray) reference_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pairs = NULL;
   g_autoptr(GRand) rand = NULL;
-  SalesPoolResult first = { 0 }, second = { 0 };
   gint64 customers, contacts, max_id;
-  double start, cpu, find_ms, pool_first_ms, pool_second_ms;
-  double find_cpu_ms, pool_first_cpu_ms, pool_second_cpu_ms;
+  double start, cpu, find_ms, find_cpu_ms;
   guint matched = 0;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -230,53 +221,23 @@ main (int   argc,
   find_cpu_ms = cpu_ms () - cpu;
   g_assert_no_error (error);
 
-  if (cache_mib > 0)
-    {
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%d", cache_mib * 1024);
-
-      g_assert_true (sales_db_exec (db, pragma, NULL));
-    }
-
-  /* The demo's data is as of the start of today: its clock is the store's. */
-  start = now_ms ();
-  cpu = cpu_ms ();
-  if (!sales_store_apply_pool_rules (store, &first, &error))
-    g_error ("%s", error->message);
-  pool_first_ms = now_ms () - start;
-  pool_first_cpu_ms = cpu_ms () - cpu;
-  start = now_ms ();
-  cpu = cpu_ms ();
-  if (!sales_store_apply_pool_rules (store, &second, &error))
-    g_error ("%s", error->message);
-  pool_second_ms = now_ms () - start;
-  pool_second_cpu_ms = cpu_ms () - cpu;
-
   if (json)
     printf ("{\"customers\": %" G_GINT64_FORMAT ", \"contacts\": %" G_GINT64_FORMAT ", "
             "\"checks\": %u, \"checks_matched\": %u, "
             "\"check_median_ms\": %.3f, \"check_p95_ms\": %.3f, \"check_max_ms\": %.3f, "
             "\"reference_median_ms\": %.3f, \"reference_p95_ms\": %.3f, "
-            "\"find_ms\": %.1f, \"find_cpu_ms\": %.1f, \"pairs\": %u, "
-            "\"pool_first_ms\": %.1f, \"pool_first_cpu_ms\": %.1f, "
-            "\"pool_returned\": %u, \"pool_warned\": %u, "
-            "\"pool_again_ms\": %.1f, \"pool_again_cpu_ms\": %.1f, "
-            "\"pool_again_returned\": %u, \"pool_again_warned\": %u}\n",
+            "\"find_ms\": %.1f, \"find_cpu_ms\": %.1f, \"pairs\": %u}\n",
             customers, contacts, check_ms->len, matched,
             percentile (check_ms, 0.5), percentile (check_ms, 0.95), percentile (check_ms, 1.0),
             percentile (reference_ms, 0.5), percentile (reference_ms, 0.95),
-            find_ms, find_cpu_ms, pairs->len,
-            pool_first_ms, pool_first_cpu_ms, first.returned, first.warned,
-            pool_second_ms, pool_second_cpu_ms, second.returned, second.warned);
+            find_ms, find_cpu_ms, pairs->len);
   else
     printf ("%" G_GINT64_FORMAT " customers, %" G_GINT64_FORMAT " contacts\n"
             "check on save: median %.3f ms, p95 %.3f ms (bare SQL %.3f ms), %u of %u found\n"
-            "find duplicates: %.1f ms (processor %.1f ms), %u pairs\n"
-            "pool rules: %.1f ms (processor %.1f ms; %u returned, %u warned); "
-            "again %.1f ms (processor %.1f ms)\n",
+            "find duplicates: %.1f ms (processor %.1f ms), %u pairs\n",
             customers, contacts, percentile (check_ms, 0.5), percentile (check_ms, 0.95),
             percentile (reference_ms, 0.5), matched, check_ms->len, find_ms, find_cpu_ms,
-            pairs->len, pool_first_ms, pool_first_cpu_ms, first.returned, first.warned,
-            pool_second_ms, pool_second_cpu_ms);
+            pairs->len);
 
   return EXIT_SUCCESS;
 }

@@ -1,21 +1,19 @@
 #!/usr/bin/python3
-# duplicates.py: the duplicate check on save, "Find duplicates" and the public pool's rules
+# duplicates.py: the duplicate check on save and "Find duplicates"
 #
 #   duplicates.py --sales-desk BUILD/src/sales-desk --duplicates BUILD/tests/bench/duplicates
 #                 [--customers 100000] [--deals 300000] [--contacts N] [--checks 200]
-#                 [--cache-mib 0] [--db FILE] [--work-dir DIR] [--json] [--check]
+#                 [--db FILE] [--work-dir DIR] [--json] [--check]
 #
 # Makes a database with `sales-desk --seed-demo` (or copies --db FILE, which is left alone),
 # then runs the duplicates driver on it (see tests/bench/duplicates.c): --checks checks on
 # save of drafts copied from random customers (with their contacts), against the same key
-# look-ups as bare SQL on a second connection; "Find duplicates" over the whole database,
-# against the sqlite3 shell running the same grouping query on the same file; and the
-# public pool's rules applied twice as of today (the first application returns every
-# customer the sample data leaves unattended; the second is what a daily run costs).
+# look-ups as bare SQL on a second connection; and "Find duplicates" over the whole database,
+# against the sqlite3 shell running the same grouping query on the same file. The public
+# pool's rules are measured by pool.py.
 #
 # Targets of the customers issue, on 100 000 customers with 300 000 contacts: the check on
-# save at most 10 ms (median), "Find duplicates" at most 5 s, applying the pool's rules at
-# most 1 s.
+# save at most 10 ms (median), "Find duplicates" at most 5 s.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -30,7 +28,6 @@ import time
 
 TARGET_CHECK_MS = 10.0
 TARGET_FIND_MS = 5000.0
-TARGET_POOL_MS = 1000.0
 
 # The query of sales_duplicates_find_all(), for the shell.
 FIND_SQL = """
@@ -103,31 +100,6 @@ def rows_of(d, reference_find_ms):
             'ratio': d['find_ms'] / reference_find_ms,
             'target': f'<= {TARGET_FIND_MS:.0f} ms', 'met': d['find_ms'] <= TARGET_FIND_MS,
         },
-        {
-            'measurement': f'public pool: apply the rules, first time ({d["pool_returned"]} '
-                           f'returned, {d["pool_warned"]} warned)',
-            'value': d['pool_first_ms'], 'unit': 'ms',
-            'reference': None, 'reference_label': None, 'ratio': None,
-            'target': f'<= {TARGET_POOL_MS:.0f} ms', 'met': d['pool_first_ms'] <= TARGET_POOL_MS,
-        },
-        {
-            'measurement': 'public pool: apply the rules, first time, processor time',
-            'value': d['pool_first_cpu_ms'], 'unit': 'ms',
-            'reference': None, 'reference_label': None, 'ratio': None,
-            'target': None, 'met': None,
-        },
-        {
-            'measurement': 'public pool: apply the rules again the same day (a daily run)',
-            'value': d['pool_again_ms'], 'unit': 'ms',
-            'reference': None, 'reference_label': None, 'ratio': None,
-            'target': f'<= {TARGET_POOL_MS:.0f} ms', 'met': d['pool_again_ms'] <= TARGET_POOL_MS,
-        },
-        {
-            'measurement': 'public pool: apply the rules again, processor time',
-            'value': d['pool_again_cpu_ms'], 'unit': 'ms',
-            'reference': None, 'reference_label': None, 'ratio': None,
-            'target': None, 'met': None,
-        },
     ]
 
 
@@ -140,8 +112,6 @@ def main():
     parser.add_argument('--contacts', type=int, default=0,
                         help='contacts to generate, where --seed-demo offers it')
     parser.add_argument('--checks', type=int, default=200)
-    parser.add_argument('--cache-mib', type=int, default=0,
-                        help='page cache of the connection for the pool rules (0: its own)')
     parser.add_argument('--db', help='a database to copy instead of generating one')
     parser.add_argument('--work-dir')
     parser.add_argument('--json', action='store_true')
@@ -158,7 +128,7 @@ def main():
         path = make_db(args, work_dir, env)
         reference_find_ms = shell_find_ms(path)
         out = subprocess.run([args.duplicates, '--db', path, '--json',
-                              '--checks', str(args.checks), '--cache-mib', str(args.cache_mib)],
+                              '--checks', str(args.checks)],
                              env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
         result = json.loads(out)
     finally:
