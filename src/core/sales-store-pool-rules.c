@@ -19,7 +19,7 @@
  * sends it back all the same. On 100 000 customers with a million follow-ups
  * reading every customer's history instead cost seconds.
  *
- * The application can run on a worker thread with a connection of its own
+ * Applying them can run on a worker thread with a connection of its own
  * (sales_store_apply_pool_rules_async()), so that a large database does not
  * hold up the window; the store then refreshes the customers that returned
  * and signals them, as after any other write.
