@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sales-activity.h"
+#include "sales-backup.h"
 #include "sales-collections.h"
 #include "sales-contact.h"
 #include "sales-contract.h"

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "sales-backup.h"
 #include "sales-customer-index.h"
 #include "sales-db-private.h"
 
@@ -528,6 +529,17 @@ sales_db_open_at_version (const char  *path,
           g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_READONLY,
                        _("The database “%s” is read-only and needs to be upgraded"), path);
           return NULL;
+        }
+
+      /* A copy of the file as the previous version left it, for going back to it. */
+      if (current > 0)
+        {
+          g_autofree char *backup_dir = sales_backup_dir_for_db (path);
+          g_autofree char *backup = sales_backup_create (self->handle, backup_dir,
+                                                         g_get_real_time () / G_USEC_PER_SEC,
+                                                         error);
+          if (backup == NULL)
+            return NULL;
         }
 
       if (!migrate (self, current, version, error))

@@ -1,0 +1,870 @@
+/* sales-backup.c: verified copies of the database, their names, listing and retention
+ *
+ * A backup is written with SQLite's online backup API to a hidden temporary file next
+ * to its final name, checked with PRAGMA integrity_check, flushed to the disk and only
+ * then renamed: a crash or a full disk leaves either no backup or a whole one, never a
+ * file that looks like a backup and is not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "sales-backup.h"
+#include "sales-db.h"
+
+/* 1 024 pages of 4 KiB: a step is short enough to be cancelled promptly and long
+ * enough that the per-step overhead does not show. */
+#define PAGES_PER_STEP 1024
+#define DAY_S (24 * 60 * 60)
+
+struct _SalesBackup
+{
+  GObject  parent_instance;
+
+  char    *path;
+  gint64   time;
+  gint64   size;
+  gint64   customers;
+  gint64   deals;
+};
+
+G_DEFINE_FINAL_TYPE (SalesBackup, sales_backup, G_TYPE_OBJECT)
+
+static void
+sales_backup_finalize (GObject *object)
+{
+  SalesBackup *self = (SalesBackup *)object;
+
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sales_backup_parent_class)->finalize (object);
+}
+
+static void
+sales_backup_class_init (SalesBackupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sales_backup_finalize;
+}
+
+static void
+sales_backup_init (SalesBackup *self)
+{
+  self->customers = -1;
+  self->deals = -1;
+}
+
+const char *
+sales_backup_get_path (SalesBackup *self)
+{
+  g_return_val_if_fail (SALES_IS_BACKUP (self), NULL);
+
+  return self->path;
+}
+
+/* Returns: when the backup was made, in seconds since the Unix epoch. */
+gint64
+sales_backup_get_time (SalesBackup *self)
+{
+  g_return_val_if_fail (SALES_IS_BACKUP (self), 0);
+
+  return self->time;
+}
+
+gint64
+sales_backup_get_size (SalesBackup *self)
+{
+  g_return_val_if_fail (SALES_IS_BACKUP (self), 0);
+
+  return self->size;
+}
+
+/* Returns: the number of customers in the backup, or -1 when it was not counted. */
+gint64
+sales_backup_get_customers (SalesBackup *self)
+{
+  g_return_val_if_fail (SALES_IS_BACKUP (self), -1);
+
+  return self->customers;
+}
+
+/* Returns: the number of deals in the backup, or -1 when it was not counted. */
+gint64
+sales_backup_get_deals (SalesBackup *self)
+{
+  g_return_val_if_fail (SALES_IS_BACKUP (self), -1);
+
+  return self->deals;
+}
+
+/**
+ * sales_backup_dir_for_db:
+ * @db_path: a database file
+ *
+ * The default database's backups are in `$XDG_DATA_HOME/sales-desk/backups`; another
+ * file's (`--db PATH`) in a folder of their own below it, so that restoring never puts
+ * one business's data in place of another's.
+ *
+ * Returns: (transfer full): the folder of @db_path's backups.
+ */
+char *
+sales_backup_dir_for_db (const char *db_path)
+{
+  g_autofree char *default_path = sales_db_default_path ();
+  g_autofree char *canonical = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *sub = NULL;
+  char *dot;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (db_path, NULL);
+  if (g_str_equal (canonical, default_path))
+    return g_build_filename (g_get_user_data_dir (), "sales-desk", "backups", NULL);
+
+  base = g_path_get_basename (canonical);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  sub = g_strdup_printf ("%s-%.8s", base, digest);
+
+  return g_build_filename (g_get_user_data_dir (), "sales-desk", "backups", sub, NULL);
+}
+
+/* Returns: (transfer full): `sales-YYYYMMDD-HHMMSS.db` for @time in local time. */
+char *
+sales_backup_file_name (gint64 time)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
+
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  return g_date_time_format (dt, "sales-%Y%m%d-%H%M%S.db");
+}
+
+gboolean
+sales_backup_parse_file_name (const char *name,
+                              gint64     *time)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month, day, hour, minute, second;
+  char end;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (strlen (name) != strlen ("sales-YYYYMMDD-HHMMSS.db") ||
+      !g_str_has_prefix (name, "sales-") || !g_str_has_suffix (name, ".db") ||
+      sscanf (name, "sales-%4d%2d%2d-%2d%2d%2d.d%c", &year, &month, &day, &hour, &minute,
+              &second, &end) != 7 || end != 'b')
+    return FALSE;
+
+  dt = g_date_time_new_local (year, month, day, hour, minute, second);
+  if (dt == NULL)
+    return FALSE;
+
+  if (time != NULL)
+    *time = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+static gboolean
+set_backup_error (int          rc,
+                  sqlite3     *handle,
+                  const char  *path,
+                  GError     **error)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FULL,
+                 _("The disk is full; the backup was not written"));
+  else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
+                 _("The database is damaged; it cannot be backed up"));
+  else
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FAILED,
+                 _("Could not write the backup “%s”: %s"), path,
+                 handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+set_errno_error (int          saved_errno,
+                 const char  *path,
+                 GError     **error)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FULL,
+                 _("The disk is full; the backup was not written"));
+  else
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FAILED,
+                 _("Could not write the backup “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static void
+remove_with_journals (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+static gboolean
+sync_path (const char *path,
+           int         flags)
+{
+  int fd = g_open (path, flags | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Returns TRUE when @handle's integrity_check says "ok"; a damaged file gives a
+ * list of problems, or an error. */
+static gboolean
+check_integrity (sqlite3    *handle,
+                 const char *pragma)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (handle, pragma, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0 &&
+         sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+copy_pages (sqlite3       *source,
+            sqlite3       *dest,
+            const char    *dest_path,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  backup = sqlite3_backup_init (dest, "main", source, "main");
+  if (backup == NULL)
+    return set_backup_error (sqlite3_errcode (dest), dest, dest_path, error);
+
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_backup_finish (backup);
+          return FALSE;
+        }
+
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (10);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return set_backup_error (rc, dest, dest_path, error);
+
+  return TRUE;
+}
+
+/**
+ * sales_backup_copy:
+ * @source: an open connection to the database to copy
+ * @dest_path: where the copy goes; replaced when it exists
+ *
+ * Copies @source into @dest_path as one self-contained file (no -wal), private to the
+ * user (0600), checked with integrity_check and on the disk before it gets its name.
+ * The copy is a consistent snapshot even while other connections write: hold a read
+ * transaction on @source for a snapshot of one moment.
+ */
+gboolean
+sales_backup_copy (sqlite3       *source,
+                   const char    *dest_path,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  sqlite3 *dest = NULL;
+  gboolean ok = FALSE;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  dir = g_path_get_dirname (dest_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return set_errno_error (errno, dest_path, error);
+
+  tmp = g_build_filename (dir, ".sales-backup-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (errno, dest_path, error);
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_backup_error (rc, dest, dest_path, error);
+      goto out;
+    }
+
+  if (!copy_pages (source, dest, dest_path, cancellable, error))
+    goto out;
+
+  /* The source is in WAL mode and so would be the copy; a backup is one file. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_backup_error (rc, dest, dest_path, error);
+      goto out;
+    }
+
+  if (!check_integrity (dest, "PRAGMA integrity_check"))
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
+                   _("The backup “%s” did not pass its check and was not kept"), dest_path);
+      goto out;
+    }
+
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_backup_error (rc, NULL, dest_path, error);
+      goto out;
+    }
+
+  if (!sync_path (tmp, O_RDONLY) || g_rename (tmp, dest_path) != 0)
+    {
+      set_errno_error (errno, dest_path, error);
+      goto out;
+    }
+  sync_path (dir, O_RDONLY | O_DIRECTORY);
+  ok = TRUE;
+
+out:
+  if (dest != NULL)
+    sqlite3_close (dest);
+  if (!ok)
+    remove_with_journals (tmp);
+  return ok;
+}
+
+/* A read-only connection of its own, so that a backup can run on any thread while the
+ * application writes; NULL with @error set when @db_path cannot be read. */
+static sqlite3 *
+open_source (const char  *db_path,
+             gboolean     immutable,
+             GError     **error)
+{
+  g_autofree char *uri = g_filename_to_uri (db_path, NULL, NULL);
+  g_autofree char *full_uri = NULL;
+  sqlite3 *handle = NULL;
+  int rc;
+
+  if (uri == NULL)
+    uri = g_strdup (db_path);
+  full_uri = g_strconcat (uri, immutable ? "?immutable=1" : "", NULL);
+
+  rc = sqlite3_open_v2 (full_uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OPEN,
+                   _("Cannot open the database “%s”"), db_path);
+      sqlite3_close (handle);
+      return NULL;
+    }
+  sqlite3_busy_timeout (handle, 5000);
+  return handle;
+}
+
+/**
+ * sales_backup_copy_file:
+ * @db_path: the database to copy; may be in use by other connections
+ * @dest_path: where the copy goes
+ *
+ * Copies @db_path as it is at one moment, with sales_backup_copy().
+ */
+gboolean
+sales_backup_copy_file (const char    *db_path,
+                        const char    *dest_path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  sqlite3 *source;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  source = open_source (db_path, FALSE, error);
+  if (source == NULL)
+    return FALSE;
+
+  /* Holding a read transaction across the steps keeps one snapshot: without it the
+   * backup starts over after every commit made meanwhile by the application. */
+  rc = sqlite3_exec (source, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    ok = set_backup_error (rc, source, dest_path, error);
+  else
+    ok = sales_backup_copy (source, dest_path, cancellable, error);
+
+  sqlite3_exec (source, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (source);
+  return ok;
+}
+
+static char *
+free_backup_path (const char *backup_dir,
+                  gint64      now)
+{
+  /* Two backups within one second (a restore right after a backup) get the next free
+   * second rather than replacing each other. */
+  for (gint64 t = now; t < now + 60; t++)
+    {
+      g_autofree char *name = sales_backup_file_name (t);
+      g_autofree char *path = g_build_filename (backup_dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
+
+/**
+ * sales_backup_create:
+ * @source: the connection to copy, used on this thread (before a migration)
+ * @backup_dir: the folder of the backups, created when missing
+ * @now: the time the backup is named after
+ *
+ * Returns: (transfer full): the path of the new backup, or %NULL with @error set.
+ */
+char *
+sales_backup_create (sqlite3     *source,
+                     const char  *backup_dir,
+                     gint64       now,
+                     GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (backup_dir != NULL, NULL);
+
+  path = free_backup_path (backup_dir, now);
+  if (path == NULL)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FAILED,
+                   _("Too many backups were made in the same minute"));
+      return NULL;
+    }
+
+  if (!sales_backup_copy (source, path, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+/**
+ * sales_backup_create_for_db:
+ * @db_path: the database to back up; may be in use by the application
+ *
+ * Like sales_backup_create() with a connection of its own, so that it can run on a
+ * worker thread.
+ *
+ * Returns: (transfer full): the path of the new backup, or %NULL with @error set.
+ */
+char *
+sales_backup_create_for_db (const char    *db_path,
+                            const char    *backup_dir,
+                            gint64         now,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (backup_dir != NULL, NULL);
+
+  path = free_backup_path (backup_dir, now);
+  if (path == NULL)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FAILED,
+                   _("Too many backups were made in the same minute"));
+      return NULL;
+    }
+
+  if (!sales_backup_copy_file (db_path, path, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+static void
+count_rows (SalesBackup *backup)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = open_source (backup->path, TRUE, &error);
+  sqlite3_stmt *stmt = NULL;
+
+  if (handle == NULL)
+    return;
+
+  if (sqlite3_prepare_v2 (handle,
+                          "SELECT (SELECT count(*) FROM customer), (SELECT count(*) FROM deal)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      backup->customers = sqlite3_column_int64 (stmt, 0);
+      backup->deals = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  SalesBackup *backup_a = *(SalesBackup **)a;
+  SalesBackup *backup_b = *(SalesBackup **)b;
+
+  return (backup_a->time < backup_b->time) - (backup_a->time > backup_b->time);
+}
+
+/**
+ * sales_backup_list:
+ * @backup_dir: the folder of the backups
+ * @with_counts: whether to open each backup and count its customers and deals
+ *
+ * Returns: (transfer full) (element-type SalesBackup): the backups in @backup_dir,
+ *   newest first; empty when there are none or the folder cannot be read.
+ */
+GPtrArray *
+sales_backup_list (const char *backup_dir,
+                   gboolean    with_counts)
+{
+  GPtrArray *backups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (backup_dir != NULL, backups);
+
+  dir = g_dir_open (backup_dir, 0, NULL);
+  if (dir == NULL)
+    return backups;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, name, NULL);
+      SalesBackup *backup;
+      GStatBuf buf;
+      gint64 time;
+
+      if (!sales_backup_parse_file_name (name, &time) || g_stat (path, &buf) != 0 ||
+          !S_ISREG (buf.st_mode))
+        continue;
+
+      backup = g_object_new (SALES_TYPE_BACKUP, NULL);
+      backup->path = g_steal_pointer (&path);
+      backup->time = time;
+      backup->size = buf.st_size;
+      if (with_counts)
+        count_rows (backup);
+      g_ptr_array_add (backups, backup);
+    }
+
+  g_ptr_array_sort (backups, compare_newest_first);
+  return backups;
+}
+
+/* Returns: whether the newest backup in @backup_dir is a day old or older, or there
+ * is none. */
+gboolean
+sales_backup_is_due (const char *backup_dir,
+                     gint64      now)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  SalesBackup *newest;
+
+  g_return_val_if_fail (backup_dir != NULL, TRUE);
+
+  backups = sales_backup_list (backup_dir, FALSE);
+  if (backups->len == 0)
+    return TRUE;
+
+  newest = g_ptr_array_index (backups, 0);
+  return now - newest->time >= SALES_BACKUP_INTERVAL_S;
+}
+
+/* The calendar month and the Monday of the week of @time, in local time. */
+static void
+local_periods (gint64  time,
+               int    *month,
+               guint  *monday)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+  *month = g_date_time_get_year (dt) * 12 + g_date_time_get_month (dt) - 1;
+  *monday = g_date_get_julian (&date) - (g_date_get_weekday (&date) - G_DATE_MONDAY);
+}
+
+/* Marks in @keep the newest of @times in each of @n_periods periods; @period gives a
+ * time's period, 0 being the current one. */
+static void
+keep_newest_per_period (const gint64 *times,
+                        guint         n_times,
+                        const int    *periods,
+                        guint         n_periods,
+                        gboolean     *keep)
+{
+  g_autofree int *newest = g_new (int, MAX (n_periods, 1));
+
+  for (guint p = 0; p < n_periods; p++)
+    newest[p] = -1;
+
+  for (guint i = 0; i < n_times; i++)
+    {
+      int p = periods[i];
+
+      if (p < 0 || (guint)p >= n_periods)
+        continue;
+      if (newest[p] < 0 || times[i] > times[newest[p]])
+        newest[p] = i;
+    }
+
+  for (guint p = 0; p < n_periods; p++)
+    if (newest[p] >= 0)
+      keep[newest[p]] = TRUE;
+}
+
+/**
+ * sales_backup_retention_select:
+ * @times: (array length=n_times): when each backup was made
+ * @now: the current time
+ * @retention: how many days, weeks and months are kept
+ * @keep: (out caller-allocates) (array length=n_times): whether each backup is kept
+ *
+ * Applies the retention rule. The newest backup and any from the future (a clock
+ * that was set back) are always kept.
+ */
+void
+sales_backup_retention_select (const gint64               *times,
+                               guint                       n_times,
+                               gint64                      now,
+                               const SalesBackupRetention *retention,
+                               gboolean                   *keep)
+{
+  g_autofree int *weeks = g_new (int, MAX (n_times, 1));
+  g_autofree int *months = g_new (int, MAX (n_times, 1));
+  guint now_monday;
+  int now_month;
+  int newest = -1;
+
+  g_return_if_fail (times != NULL || n_times == 0);
+  g_return_if_fail (retention != NULL);
+  g_return_if_fail (keep != NULL || n_times == 0);
+
+  local_periods (now, &now_month, &now_monday);
+
+  for (guint i = 0; i < n_times; i++)
+    {
+      guint monday;
+      int month;
+
+      local_periods (times[i], &month, &monday);
+      weeks[i] = ((int)now_monday - (int)monday) / 7;
+      months[i] = now_month - month;
+
+      keep[i] = times[i] > now || now - times[i] < (gint64)retention->days * DAY_S;
+      if (newest < 0 || times[i] > times[newest])
+        newest = i;
+    }
+
+  if (newest >= 0)
+    keep[newest] = TRUE;
+
+  keep_newest_per_period (times, n_times, weeks, retention->weeks, keep);
+  keep_newest_per_period (times, n_times, months, retention->months, keep);
+}
+
+/**
+ * sales_backup_prune:
+ * @backup_dir: the folder of the backups
+ *
+ * Deletes the backups in @backup_dir that the retention rule does not keep.
+ *
+ * Returns: how many were deleted.
+ */
+guint
+sales_backup_prune (const char                 *backup_dir,
+                    gint64                      now,
+                    const SalesBackupRetention *retention)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree gint64 *times = NULL;
+  g_autofree gboolean *keep = NULL;
+  guint removed = 0;
+
+  g_return_val_if_fail (backup_dir != NULL, 0);
+  g_return_val_if_fail (retention != NULL, 0);
+
+  backups = sales_backup_list (backup_dir, FALSE);
+  times = g_new (gint64, MAX (backups->len, 1));
+  keep = g_new (gboolean, MAX (backups->len, 1));
+
+  for (guint i = 0; i < backups->len; i++)
+    times[i] = sales_backup_get_time (g_ptr_array_index (backups, i));
+
+  sales_backup_retention_select (times, backups->len, now, retention, keep);
+
+  for (guint i = 0; i < backups->len; i++)
+    if (!keep[i] && g_unlink (sales_backup_get_path (g_ptr_array_index (backups, i))) == 0)
+      removed++;
+
+  return removed;
+}
+
+static int
+read_user_version (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Moves a damaged database (and its -wal) out of the way under a name that says so;
+ * its bytes stay as they are, for whoever wants to rescue something from it. */
+static char *
+set_aside (const char  *db_path,
+           gint64       now,
+           GError     **error)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
+  g_autofree char *stamp = g_date_time_format (dt, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", db_path, stamp);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *aside_wal = g_strconcat (aside, "-wal", NULL);
+
+  if (g_rename (db_path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FAILED,
+                   _("Cannot move the damaged database “%s” aside: %s"), db_path,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  g_rename (wal, aside_wal);
+
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * sales_backup_restore:
+ * @backup_path: the backup to put in place
+ * @db_path: the database it replaces; no connection to it may be open
+ * @backup_dir: where the safety copy of @db_path goes
+ * @now: the time the safety copy is named after
+ * @safety_copy: (out) (optional): the safety copy, from which the restore can be undone
+ *
+ * Checks @backup_path, backs up @db_path, then replaces it with a copy of @backup_path.
+ * A @db_path too damaged to be backed up is renamed `…​.damaged-YYYYMMDD-HHMMSS`, never
+ * overwritten. When this fails, @db_path is as it was.
+ */
+gboolean
+sales_backup_restore (const char  *backup_path,
+                      const char  *db_path,
+                      const char  *backup_dir,
+                      gint64       now,
+                      char       **safety_copy,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *safety = NULL;
+  sqlite3 *source;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (backup_dir != NULL, FALSE);
+
+  source = open_source (backup_path, TRUE, error);
+  if (source == NULL)
+    return FALSE;
+
+  if (!check_integrity (source, "PRAGMA quick_check") ||
+      read_user_version (source) > SALES_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged or from a newer Sales Desk; nothing was "
+                     "changed"), backup_path);
+      goto out;
+    }
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      safety = sales_backup_create_for_db (db_path, backup_dir, now, NULL, &local_error);
+      if (safety == NULL)
+        {
+          if (!g_error_matches (local_error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT) &&
+              !g_error_matches (local_error, SALES_DB_ERROR, SALES_DB_ERROR_OPEN))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto out;
+            }
+
+          safety = set_aside (db_path, now, error);
+          if (safety == NULL)
+            goto out;
+        }
+    }
+
+  /* The safety copy holds everything the old -wal did; a stale -wal next to the
+   * restored file would be replayed into it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *journal = g_strconcat (db_path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (journal);
+    }
+  ok = sales_backup_copy (source, db_path, NULL, error);
+
+out:
+  sqlite3_close (source);
+  if (ok && safety_copy != NULL)
+    *safety_copy = g_steal_pointer (&safety);
+  return ok;
+}
