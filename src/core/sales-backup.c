@@ -715,6 +715,26 @@ sales_backup_retention_select (const gint64               *times,
   keep_newest_per_period (times, n_times, months, retention->months, keep);
 }
 
+/* A backup interrupted by a crash or by quitting leaves its hidden temporary file;
+ * one an hour old is not being written any more. */
+static void
+remove_stale_temporaries (const char *backup_dir,
+                          gint64      now)
+{
+  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, name, NULL);
+      GStatBuf buf;
+
+      if (g_str_has_prefix (name, ".sales-backup-") && g_stat (path, &buf) == 0 &&
+          now - buf.st_mtime > 60 * 60)
+        g_unlink (path);
+    }
+}
+
 /**
  * sales_backup_prune:
  * @backup_dir: the folder of the backups
@@ -744,6 +764,8 @@ sales_backup_prune (const char                 *backup_dir,
     times[i] = sales_backup_get_time (g_ptr_array_index (backups, i));
 
   sales_backup_retention_select (times, backups->len, now, retention, keep);
+
+  remove_stale_temporaries (backup_dir, now);
 
   for (guint i = 0; i < backups->len; i++)
     if (!keep[i] && g_unlink (sales_backup_get_path (g_ptr_array_index (backups, i))) == 0)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "sales-application.h"
+#include "sales-backup-scheduler.h"
 #include "sales-duplicates-window.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
@@ -33,6 +34,8 @@ struct _SalesApplication
   guint           notifier_start;
   SalesPoolWatcher *pool_watcher;
   guint           pool_start;
+  SalesBackupScheduler *backups;
+  guint           backups_start;
 };
 
 G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
@@ -191,6 +194,56 @@ watch_pool (SalesApplication *self)
 }
 
 static void
+on_backup_failed (SalesApplication *self,
+                  const GError     *error)
+{
+  GtkWindow *window = find_main_window (self);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *title = NULL;
+
+  if (window == NULL)
+    return;
+
+  /* Translators: %s says why, e.g. "The disk is full; the backup was not written". */
+  title = g_strdup_printf (_("Automatic backup failed: %s"), error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  sales_window_add_toast (SALES_WINDOW (window), g_steal_pointer (&toast));
+}
+
+static gboolean
+start_backups (gpointer user_data)
+{
+  SalesApplication *self = user_data;
+
+  self->backups_start = 0;
+  sales_backup_scheduler_start (self->backups);
+  return G_SOURCE_REMOVE;
+}
+
+/* The automatic backups start a little after the first frame, like the other
+ * background work, and copy on a worker thread. */
+static void
+schedule_backups (SalesApplication *self)
+{
+  SalesBackupRetention retention;
+  const char *path;
+  g_autofree char *dir = NULL;
+
+  if (self->store == NULL || self->backups != NULL)
+    return;
+
+  path = sales_db_get_path (sales_store_get_db (self->store));
+  dir = sales_backup_dir_for_db (path);
+  self->backups = sales_backup_scheduler_new (path, dir);
+  sales_settings_get_backup_retention (self->settings, &retention);
+  sales_backup_scheduler_set_retention (self->backups, &retention);
+  g_signal_connect_object (self->backups, "failed", G_CALLBACK (on_backup_failed), self,
+                           G_CONNECT_SWAPPED);
+  self->backups_start = g_timeout_add_seconds (START_DELAY_S, start_backups, self);
+}
+
+static void
 sales_application_activate (GApplication *application)
 {
   SalesApplication *self = SALES_APPLICATION (application);
@@ -217,6 +270,7 @@ sales_application_activate (GApplication *application)
   gtk_window_present (window);
   watch_followups (self);
   watch_pool (self);
+  schedule_backups (self);
 }
 
 /* The default action of a notification about one follow-up. */
@@ -417,6 +471,8 @@ sales_application_finalize (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_handle_id (&self->pool_start, g_source_remove);
   g_clear_object (&self->pool_watcher);
+  g_clear_handle_id (&self->backups_start, g_source_remove);
+  g_clear_object (&self->backups);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);

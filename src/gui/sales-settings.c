@@ -476,3 +476,15 @@ sales_settings_set_pool_rules (SalesSettings        *self,
   g_settings_set_string (self->settings, "lead-assignment",
                          sales_assign_rule_to_string (rules->assign));
 }
+
+void
+sales_settings_get_backup_retention (SalesSettings        *self,
+                                     SalesBackupRetention *retention)
+{
+  g_return_if_fail (SALES_IS_SETTINGS (self));
+  g_return_if_fail (retention != NULL);
+
+  retention->days = g_settings_get_uint (self->settings, "backup-keep-days");
+  retention->weeks = g_settings_get_uint (self->settings, "backup-keep-weeks");
+  retention->months = g_settings_get_uint (self->settings, "backup-keep-months");
+}

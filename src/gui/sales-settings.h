@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "sales-backup.h"
 #include "sales-pool.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,9 @@ void           sales_settings_get_pool_rules          (SalesSettings        *sel
                                                        SalesPoolRules       *rules);
 void           sales_settings_set_pool_rules          (SalesSettings        *self,
                                                        const SalesPoolRules *rules);
+
+/* How many automatic backups are kept. */
+void           sales_settings_get_backup_retention    (SalesSettings        *self,
+                                                       SalesBackupRetention *retention);
 
 G_END_DECLS

@@ -342,6 +342,48 @@ test_before_migration (void)
 }
 
 static void
+on_backed_up (SalesBackupScheduler *scheduler,
+              const char           *path,
+              char                **out)
+{
+  g_assert_null (*out);
+  *out = g_strdup (path);
+}
+
+/* The automatic backup is made on a worker thread when one is due, and only then. */
+static void
+test_scheduler (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(SalesBackupScheduler) scheduler = sales_backup_scheduler_new (f->path, dir);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *made = NULL;
+
+  add_sample (f);
+  g_signal_connect (scheduler, "backed-up", G_CALLBACK (on_backed_up), &made);
+
+  sales_backup_scheduler_check (scheduler);
+  g_assert_true (sales_backup_scheduler_is_running (scheduler));
+  while (sales_backup_scheduler_is_running (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (made);
+
+  backups = sales_backup_list (dir, TRUE);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpstr (sales_backup_get_path (g_ptr_array_index (backups, 0)), ==, made);
+  g_assert_cmpint (sales_backup_get_deals (g_ptr_array_index (backups, 0)), ==, 3);
+
+  /* A second check the same day finds the backup recent and makes none. */
+  sales_backup_scheduler_check (scheduler);
+  while (sales_backup_scheduler_is_running (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = sales_backup_list (dir, FALSE);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+static void
 test_dir_for_db (void)
 {
   g_autofree char *default_path = sales_db_default_path ();
@@ -374,6 +416,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/backup/damaged", Fixture, NULL, fixture_set_up, test_damaged, fixture_tear_down);
   g_test_add_func ("/backup/before-migration", test_before_migration);
+  g_test_add ("/backup/scheduler", Fixture, NULL, fixture_set_up, test_scheduler,
+              fixture_tear_down);
 
   return g_test_run ();
 }
