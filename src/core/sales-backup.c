@@ -787,12 +787,20 @@ read_user_version (sqlite3 *handle)
   return version;
 }
 
-/* Moves a damaged database (and its -wal) out of the way under a name that says so;
- * its bytes stay as they are, for whoever wants to rescue something from it. */
-static char *
-set_aside (const char  *db_path,
-           gint64       now,
-           GError     **error)
+/**
+ * sales_backup_set_aside:
+ * @db_path: a damaged database
+ * @now: the time in the new name
+ *
+ * Moves @db_path (and its -wal) out of the way as `…​.damaged-YYYYMMDD-HHMMSS`; its
+ * bytes stay as they are, for whoever wants to rescue something from it.
+ *
+ * Returns: (transfer full): the new name, or %NULL with @error set.
+ */
+char *
+sales_backup_set_aside (const char  *db_path,
+                        gint64       now,
+                        GError     **error)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
   g_autofree char *stamp = g_date_time_format (dt, "%Y%m%d-%H%M%S");
@@ -868,7 +876,7 @@ sales_backup_restore (const char  *backup_path,
               goto out;
             }
 
-          safety = set_aside (db_path, now, error);
+          safety = sales_backup_set_aside (db_path, now, error);
           if (safety == NULL)
             goto out;
         }
@@ -889,4 +897,41 @@ out:
   if (ok && safety_copy != NULL)
     *safety_copy = g_steal_pointer (&safety);
   return ok;
+}
+
+/**
+ * sales_backup_find_newest_good:
+ * @backup_dir: the folder of the backups
+ *
+ * Returns: (transfer full) (nullable): the newest backup that passes quick_check and
+ *   that this version of Sales Desk can open, with its counts; %NULL when there is none.
+ */
+SalesBackup *
+sales_backup_find_newest_good (const char *backup_dir)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_return_val_if_fail (backup_dir != NULL, NULL);
+
+  backups = sales_backup_list (backup_dir, FALSE);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SalesBackup *backup = g_ptr_array_index (backups, i);
+      sqlite3 *handle = open_source (backup->path, TRUE, NULL);
+      gboolean good;
+
+      if (handle == NULL)
+        continue;
+      good = check_integrity (handle, "PRAGMA quick_check") &&
+             read_user_version (handle) <= SALES_DB_SCHEMA_VERSION;
+      sqlite3_close (handle);
+
+      if (good)
+        {
+          count_rows (backup);
+          return g_object_ref (backup);
+        }
+    }
+
+  return NULL;
 }

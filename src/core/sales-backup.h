@@ -71,6 +71,10 @@ guint       sales_backup_prune             (const char                 *backup_d
                                             gint64                      now,
                                             const SalesBackupRetention *retention);
 
+SalesBackup *sales_backup_find_newest_good (const char               *backup_dir);
+char       *sales_backup_set_aside         (const char                 *db_path,
+                                            gint64                      now,
+                                            GError                    **error);
 gboolean    sales_backup_restore           (const char                 *backup_path,
                                             const char                 *db_path,
                                             const char                 *backup_dir,

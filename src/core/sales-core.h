@@ -17,6 +17,7 @@
 #include "sales-deal-list.h"
 #include "sales-demo.h"
 #include "sales-followup-ics.h"
+#include "sales-integrity.h"
 #include "sales-followup-list.h"
 #include "sales-followup-notifier.h"
 #include "sales-kpi.h"

@@ -9,6 +9,7 @@
 
 #include "sales-application.h"
 #include "sales-backup-scheduler.h"
+#include "sales-integrity.h"
 #include "sales-duplicates-window.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
@@ -16,12 +17,17 @@
 #include "sales-preferences-window.h"
 #include "sales-targets-window.h"
 #include "sales-team-page.h"
+#include "sales-recovery-window.h"
 #include "sales-window.h"
 
 #define WEBSITE "https://github.com/salesdesk/sales-desk"
 
 /* How long after start-up the follow-ups that are due are announced. */
 #define START_DELAY_S 2
+
+/* How long the integrity check may hold back the first frame; on a larger file the
+ * full check continues on a worker thread. */
+#define QUICK_CHECK_MS 25
 
 struct _SalesApplication
 {
@@ -36,6 +42,8 @@ struct _SalesApplication
   guint           pool_start;
   SalesBackupScheduler *backups;
   guint           backups_start;
+  GCancellable   *full_check;
+  guint           full_check_start;
 };
 
 G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
@@ -65,6 +73,23 @@ open_store (SalesApplication  *self,
   db = sales_db_open (self->db_path != NULL ? self->db_path : default_path, error);
   if (db == NULL)
     return FALSE;
+
+  switch (sales_integrity_quick_check (sales_db_get_handle (db), QUICK_CHECK_MS))
+    {
+    case SALES_INTEGRITY_DAMAGED:
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
+                   _("The database “%s” is damaged"), sales_db_get_path (db));
+      return FALSE;
+
+    case SALES_INTEGRITY_UNFINISHED:
+      g_clear_object (&self->full_check);
+      self->full_check = g_cancellable_new ();
+      break;
+
+    case SALES_INTEGRITY_OK:
+    default:
+      break;
+    }
 
   self->store = sales_store_new (db);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -244,10 +269,142 @@ schedule_backups (SalesApplication *self)
 }
 
 static void
+on_full_check_done (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SalesApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  AdwToast *toast;
+
+  if (sales_integrity_check_finish (result, &error) != SALES_INTEGRITY_DAMAGED)
+    return;
+
+  window = find_main_window (self);
+  if (window == NULL)
+    return;
+
+  toast = adw_toast_new (_("The full check found damage in the database"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("Restore…"));
+  adw_toast_set_action_name (toast, "app.recover");
+  sales_window_add_toast (SALES_WINDOW (window), toast);
+}
+
+static gboolean
+start_full_check (gpointer user_data)
+{
+  SalesApplication *self = user_data;
+
+  self->full_check_start = 0;
+  sales_integrity_check_async (sales_db_get_path (sales_store_get_db (self->store)),
+                               self->full_check, on_full_check_done, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_background_work (SalesApplication *self)
+{
+  watch_followups (self);
+  watch_pool (self);
+  schedule_backups (self);
+
+  if (self->store != NULL && self->full_check != NULL && self->full_check_start == 0)
+    self->full_check_start = g_timeout_add_seconds (START_DELAY_S, start_full_check, self);
+}
+
+static GtkWindow *
+create_main_window (SalesApplication *self,
+                    const GError     *error)
+{
+  GtkWindow *window = GTK_WINDOW (sales_window_new (GTK_APPLICATION (self), self->settings,
+                                                    self->store));
+
+  if (error != NULL)
+    sales_window_show_error (SALES_WINDOW (window), error);
+
+  /* The start-up benchmark measures from exec to the first frame on screen. */
+  if (g_getenv ("SALES_DESK_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect_object (window, "realize", G_CALLBACK (watch_first_frame), self,
+                             G_CONNECT_AFTER);
+  return window;
+}
+
+static GtkWindow *
+find_recovery_window (SalesApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (SALES_IS_RECOVERY_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The restored file, or another one the user picked, replaces the recovery window with
+ * the main window once it opens. */
+static void
+on_recovery_open (SalesApplication    *self,
+                  const char          *path,
+                  const char          *note,
+                  SalesRecoveryWindow *recovery)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+
+  if (!open_store (self, &error))
+    {
+      sales_recovery_window_set_error (recovery, error);
+      return;
+    }
+
+  window = create_main_window (self, NULL);
+  gtk_window_present (window);
+  if (note != NULL)
+    sales_window_add_toast (SALES_WINDOW (window), adw_toast_new (note));
+  gtk_window_destroy (GTK_WINDOW (recovery));
+  start_background_work (self);
+}
+
+static void
+show_recovery (SalesApplication *self,
+               const GError     *error)
+{
+  g_autofree char *default_path = sales_db_default_path ();
+  GtkWidget *recovery;
+
+  recovery = sales_recovery_window_new (GTK_APPLICATION (self),
+                                        self->db_path != NULL ? self->db_path : default_path,
+                                        error);
+  g_signal_connect_object (recovery, "open", G_CALLBACK (on_recovery_open), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (recovery));
+}
+
+static gboolean
+needs_recovery (const GError *error)
+{
+  return g_error_matches (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT) ||
+         g_error_matches (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_A_DATABASE) ||
+         g_error_matches (error, SALES_DB_ERROR, SALES_DB_ERROR_NEWER_VERSION);
+}
+
+static void
 sales_application_activate (GApplication *application)
 {
   SalesApplication *self = SALES_APPLICATION (application);
   GtkWindow *window = find_main_window (self);
+
+  if (window == NULL && find_recovery_window (self) != NULL)
+    {
+      gtk_window_present (find_recovery_window (self));
+      return;
+    }
 
   if (window == NULL)
     {
@@ -256,21 +413,60 @@ sales_application_activate (GApplication *application)
       if (self->store == NULL)
         open_store (self, &error);
 
-      window = GTK_WINDOW (sales_window_new (GTK_APPLICATION (self), self->settings,
-                                             self->store));
-      if (error != NULL)
-        sales_window_show_error (SALES_WINDOW (window), error);
+      if (needs_recovery (error))
+        {
+          show_recovery (self, error);
+          return;
+        }
 
-      /* The start-up benchmark measures from exec to the first frame on screen. */
-      if (g_getenv ("SALES_DESK_BENCH_FIRST_FRAME") != NULL)
-        g_signal_connect_object (window, "realize", G_CALLBACK (watch_first_frame), self,
-                                 G_CONNECT_AFTER);
+      window = create_main_window (self, error);
     }
 
   gtk_window_present (window);
-  watch_followups (self);
-  watch_pool (self);
-  schedule_backups (self);
+  start_background_work (self);
+}
+
+/* The full check found damage after the window opened: everything that holds the
+ * file lets go of it, and the recovery window takes over. */
+static void
+recover_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GList *windows;
+
+  if (self->store == NULL)
+    return;
+
+  path = g_strdup (sales_db_get_path (sales_store_get_db (self->store)));
+  g_set_error (&error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
+               _("The database “%s” is damaged"), path);
+  g_free (self->db_path);
+  self->db_path = g_steal_pointer (&path);
+
+  /* The recovery window first, so that the application does not quit in between. */
+  show_recovery (self, error);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (!SALES_IS_RECOVERY_WINDOW (l->data))
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+
+  g_clear_handle_id (&self->notifier_start, g_source_remove);
+  g_clear_object (&self->notifier);
+  g_clear_handle_id (&self->pool_start, g_source_remove);
+  g_clear_object (&self->pool_watcher);
+  g_clear_handle_id (&self->backups_start, g_source_remove);
+  g_clear_object (&self->backups);
+  g_clear_handle_id (&self->full_check_start, g_source_remove);
+  if (self->full_check != NULL)
+    g_cancellable_cancel (self->full_check);
+  g_clear_object (&self->full_check);
+  g_clear_object (&self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /* The default action of a notification about one follow-up. */
@@ -422,6 +618,7 @@ static const GActionEntry app_actions[] = {
   { "show-follow-ups", show_follow_ups_action },
   { "find-duplicates", find_duplicates_action },
   { "targets", targets_action },
+  { "recover", recover_action },
 };
 
 static const char * const unavailable_actions[] = { "import", "export", "print" };
@@ -473,6 +670,8 @@ sales_application_finalize (GObject *object)
   g_clear_object (&self->pool_watcher);
   g_clear_handle_id (&self->backups_start, g_source_remove);
   g_clear_object (&self->backups);
+  g_clear_handle_id (&self->full_check_start, g_source_remove);
+  g_clear_object (&self->full_check);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
