@@ -63,14 +63,12 @@ update_description (SalesRecoveryWindow *self)
       g_autofree char *deal_text = NULL;
       g_autofree char *counts = NULL;
 
-      customer_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%" G_GINT64_FORMAT " customer",
-                                                    "%" G_GINT64_FORMAT " customers",
-                                                    customers), customers);
-      deal_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%" G_GINT64_FORMAT " deal",
-                                                "%" G_GINT64_FORMAT " deals",
-                                                deals), deals);
+      customer_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer",
+                                                    "%u customers", (guint)customers),
+                                       (guint)customers);
+      deal_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals",
+                                                (guint)deals),
+                                   (guint)deals);
       /* Translators: the first %s is a number of customers ("12 customers"), the second a
        * number of deals ("30 deals"). */
       counts = g_strdup_printf (_("%s and %s"), customer_text, deal_text);
