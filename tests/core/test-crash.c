@@ -218,6 +218,50 @@ test_kill_writer (void)
   test_remove_dir (dir);
 }
 
+/* The disk fills up during a write: the store says so, and the file is as it was. The
+ * file's size limit is PRAGMA max_page_count, which fails the write exactly as a full
+ * disk does (SQLITE_FULL), without needing a small file system. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SalesCustomer) draft = sales_customer_new ();
+  g_autoptr(SalesCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = g_strnfill (512 * 1024, 'x');
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *check = NULL;
+
+  customer = test_add_customer (f, "华为技术", 0);
+  before = test_dump_all (f->db);
+
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           test_query_int (f->db, "PRAGMA page_count") + 4);
+  test_exec (f->db, limit);
+
+  sales_customer_set_name (draft, "Acme");
+  sales_customer_set_notes (draft, notes);
+  g_clear_object (&customer);
+  customer = sales_store_create (f->store, SALES_RECORD (draft), &error);
+  g_assert_null (customer);
+  g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_FULL);
+  g_assert_cmpstr (error->message, ==, "The disk is full; the change was not saved");
+  g_clear_error (&error);
+
+  after = test_dump_all (f->db);
+  g_assert_cmpstr (after, ==, before);
+  check = test_query_text (f->db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+
+  /* With room again, the same change goes through. */
+  test_exec (f->db, "PRAGMA max_page_count = 1073741823");
+  customer = sales_store_create (f->store, SALES_RECORD (draft), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +272,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/crash/kill-writer", test_kill_writer);
+  g_test_add ("/crash/disk-full", Fixture, NULL, fixture_set_up, test_disk_full,
+              fixture_tear_down);
 
   return g_test_run ();
 }
