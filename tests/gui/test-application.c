@@ -9,6 +9,7 @@
 #include "gui-test-util.h"
 #include "sales-application.h"
 #include "sales-preferences-window.h"
+#include "sales-recovery-window.h"
 #include "sales-window.h"
 
 typedef struct _AppFixture AppFixture;
@@ -158,21 +159,25 @@ test_actions (AppFixture    *fixture,
   run (fixture, check_actions);
 }
 
+/* A file that is not a database opens the recovery window, not the main window. */
 static void
 check_not_a_database (AppFixture *fixture)
 {
-  SalesWindow *window;
-  AdwStatusPage *error_page;
+  GtkWidget *recovery;
+  AdwStatusPage *status_page;
   const char *description;
 
-  window = find_window (fixture->app, SALES_TYPE_WINDOW);
-  g_assert_nonnull (window);
+  g_assert_null (find_window (fixture->app, SALES_TYPE_WINDOW));
   g_assert_null (sales_application_get_store (fixture->app));
-  g_assert_cmpstr (sales_window_get_page (window), ==, "error");
+  recovery = find_window (fixture->app, SALES_TYPE_RECOVERY_WINDOW);
+  g_assert_nonnull (recovery);
+  g_assert_cmpstr (sales_recovery_window_get_path (SALES_RECOVERY_WINDOW (recovery)), ==,
+                   fixture->db_path);
 
-  error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                               SALES_TYPE_WINDOW, "error_page"));
-  description = adw_status_page_get_description (error_page);
+  status_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (recovery,
+                                                                SALES_TYPE_RECOVERY_WINDOW,
+                                                                "status_page"));
+  description = adw_status_page_get_description (status_page);
   g_assert_nonnull (description);
   g_assert_nonnull (strstr (description, fixture->db_path));
 
