@@ -160,6 +160,59 @@ sales_store_propose_contract_number (SalesStore *self,
 }
 
 /**
+ * sales_store_contract_number_exists:
+ *
+ * Lets an editor refuse a number already taken before the store does.
+ *
+ * Returns: whether a contract has this number, as written
+ */
+gboolean
+sales_store_contract_number_exists (SalesStore *self,
+                                    const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  stmt = sales_db_prepare (self->db, "SELECT 1 FROM contract WHERE number = ?1", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the contract numbers: %s", error->message);
+      return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+/**
+ * sales_store_get_deal_contract_id:
+ *
+ * Returns: the id of the deal's contract, or 0 when it has none
+ */
+gint64
+sales_store_get_deal_contract_id (SalesStore *self,
+                                  gint64      deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SALES_IS_STORE (self), 0);
+
+  if (!sales_store_query_int64 (self, "SELECT coalesce (min (id), 0) FROM contract WHERE deal_id = ?1",
+                                deal_id, 0, &id, &error))
+    g_warning ("Cannot read the contract of a deal: %s", error->message);
+
+  return id;
+}
+
+/**
  * sales_store_new_contract_draft:
  * @customer_id: the customer; 0 to take the deal's
  * @deal_id: a won deal, or 0 for a contract made on the customer

@@ -200,6 +200,10 @@ GPtrArray       *sales_store_list_payments     (SalesStore       *self,
                                                 GError          **error);
 char            *sales_store_propose_contract_number (SalesStore *self,
                                                 const char       *signed_on);
+gboolean         sales_store_contract_number_exists (SalesStore  *self,
+                                                const char       *number);
+gint64           sales_store_get_deal_contract_id (SalesStore    *self,
+                                                gint64            deal_id);
 SalesContract   *sales_store_new_contract_draft (SalesStore      *self,
                                                 gint64            customer_id,
                                                 gint64            deal_id,
