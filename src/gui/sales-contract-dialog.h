@@ -23,6 +23,7 @@ GtkWidget     *sales_contract_dialog_new           (GtkWindow           *parent,
                                                     gint64               deal_id);
 SalesContract *sales_contract_dialog_dup_contract  (SalesContractDialog *self);
 GPtrArray     *sales_contract_dialog_dup_plan      (SalesContractDialog *self);
+gboolean       sales_contract_dialog_get_partial   (SalesContractDialog *self);
 SalesContract *sales_contract_dialog_create        (SalesContractDialog *self,
                                                     GError             **error);
 
