@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-contract-actions.h"
 #include "sales-money.h"
-#include "sales-payment-dialog.h"
 #include "sales-receivables-view.h"
 
 struct _SalesReceivablesView
@@ -71,30 +71,11 @@ update_totals (SalesReceivablesView *self)
 }
 
 static void
-on_dialog_response (SalesReceivablesView *self,
-                    const char           *response,
-                    SalesPaymentDialog   *dialog)
+on_dialog_response (SalesReceivablesView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SalesPayment) payment = NULL;
-
   g_assert (SALES_IS_RECEIVABLES_VIEW (self));
 
   g_clear_object (&self->dialog);
-
-  if (!g_str_equal (response, "record"))
-    return;
-
-  payment = sales_payment_dialog_dup_payment (dialog);
-  if (payment == NULL)
-    return;
-
-  if (!sales_store_record_payment (self->store, payment, NULL, &error))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-    }
 }
 
 /**
@@ -107,27 +88,19 @@ void
 sales_receivables_view_record_payment (SalesReceivablesView *self,
                                        gint64                contract_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SalesContract) contract = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (SALES_IS_RECEIVABLES_VIEW (self));
 
-  contract = sales_store_get_contract (self->store, contract_id, &error);
-  if (contract == NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  /* Toasts go to the view's overlay, around the list. */
+  dialog = sales_contract_actions_record_payment (GTK_WIDGET (self->list_view), self->store,
+                                                  self->settings, contract_id);
+  if (dialog == NULL)
+    return;
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-      return;
-    }
-
-  dialog = sales_payment_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                     self->store, self->settings, contract);
   g_set_object (&self->dialog, GTK_WINDOW (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
