@@ -54,6 +54,8 @@ struct _SalesCustomerPage
   GtkListBox      *deals_list;
   GtkWidget       *contracts_group;
   GtkListBox      *contracts_list;
+  /* Reads the contracts again once an action's changes are all in. */
+  guint            contracts_reload;
   GtkWidget       *timeline_group;
   GtkListBox      *timeline_list;
   GtkWidget       *more_button;
@@ -95,6 +97,11 @@ void       sales_customer_page_clear_sections  (SalesCustomerPage *self);
 void       sales_customer_page_edit_contact    (SalesCustomerPage *self,
                                                 SalesContact      *contact);
 void       sales_customer_page_class_add_section_actions (GtkWidgetClass *widget_class);
+
+/* sales-customer-contracts.c */
+void       sales_customer_page_load_contracts  (SalesCustomerPage *self);
+void       sales_customer_page_clear_contracts (SalesCustomerPage *self);
+void       sales_customer_page_class_add_contract_actions (GtkWidgetClass *widget_class);
 
 /* sales-customer-tags.c */
 void       sales_customer_page_init_tags       (SalesCustomerPage *self);

@@ -513,6 +513,7 @@ sales_customer_page_class_init (SalesCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.claim", NULL, claim_action);
   sales_customer_page_class_add_form_actions (widget_class);
   sales_customer_page_class_add_section_actions (widget_class);
+  sales_customer_page_class_add_contract_actions (widget_class);
   sales_customer_page_class_add_tag_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.back", NULL);

@@ -1,7 +1,7 @@
 /* sales-customer-sections.c: the contacts, deals, contracts and timeline of the customer page
  *
  * Each section is a boxed list bound to a model of core: the customer's contacts and
- * deals (kept up to date by the store), its contracts (read when the page opens) and
+ * deals (kept up to date by the store), its contracts (sales-customer-contracts.c) and
  * its timeline (the first page of it; older rows on demand, so that a customer with
  * years of history opens as fast as a new one). Rows follow their objects' properties,
  * so an edit elsewhere (a deal moved on the board) shows here at once.
@@ -15,7 +15,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sales-contract-summary.h"
 #include "sales-customer-page-private.h"
 #include "sales-deal-editor.h"
 #include "sales-money.h"
@@ -199,32 +198,6 @@ on_deal_activated (SalesCustomerPage *self,
                                                            self->store, self->settings, deal)));
 }
 
-/* Contracts */
-
-static GtkWidget *
-create_contract_row (gpointer item,
-                     gpointer user_data)
-{
-  SalesContractSummary *contract = item;
-  SalesCustomerPage *self = user_data;
-  const char *currency = sales_settings_get_currency (self->settings);
-  g_autofree char *paid = sales_money_format (sales_contract_summary_get_paid_cents (contract),
-                                              currency);
-  g_autofree char *total = sales_money_format (sales_contract_summary_get_amount_cents (contract),
-                                               currency);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Translators: under a contract's number: when it was signed, and what was paid of its
-   * amount, as "paid / total" */
-  subtitle = g_markup_printf_escaped (_("Signed %s · paid %s / %s"),
-                                      sales_contract_summary_get_signed_on (contract), paid, total);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 sales_contract_summary_get_number (contract));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 /* The timeline */
 
 static const char *
@@ -330,13 +303,13 @@ sales_customer_page_clear_sections (SalesCustomerPage *self)
   g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
 
   cancel_load (self);
+  sales_customer_page_clear_contracts (self);
 
   /* Unbinding first drops the rows, which hold on to the objects. */
   if (self->contacts_list != NULL)
     {
       gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->deals_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->contracts_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->timeline_list, NULL, NULL, NULL, NULL);
     }
 
@@ -354,8 +327,6 @@ sales_customer_page_clear_sections (SalesCustomerPage *self)
 static void
 load_lower_sections (SalesCustomerPage *self)
 {
-  g_autoptr(GListModel) contracts = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 id;
 
   g_assert (SALES_IS_CUSTOMER_PAGE (self));
@@ -376,11 +347,7 @@ load_lower_sections (SalesCustomerPage *self)
   gtk_list_box_set_placeholder (self->deals_list, placeholder (_("No deals yet")));
   update_all_deals (self);
 
-  contracts = sales_contract_summary_list_for_customer (self->store, id, &error);
-  if (contracts == NULL)
-    sales_customer_page_show_error (self, error);
-  gtk_list_box_bind_model (self->contracts_list, contracts, create_contract_row, self, NULL);
-  gtk_list_box_set_placeholder (self->contracts_list, placeholder (_("No contracts yet")));
+  sales_customer_page_load_contracts (self);
 
   self->timeline = sales_timeline_new (self->store, id, TIMELINE_PAGE);
   g_signal_connect_object (self->timeline, "notify::has-more", G_CALLBACK (on_has_more), self,

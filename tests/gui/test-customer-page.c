@@ -166,7 +166,7 @@ row_titles (SalesCustomerPage *page,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      if (!ADW_IS_ACTION_ROW (row))
+      if (!ADW_IS_PREFERENCES_ROW (row))
         continue;
       g_string_append_printf (titles, "%s%s", titles->len > 0 ? " | " : "",
                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
@@ -186,6 +186,8 @@ first_subtitle (SalesCustomerPage *page,
     {
       if (ADW_IS_ACTION_ROW (row))
         return g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+      if (ADW_IS_EXPANDER_ROW (row))
+        return g_strdup (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
     }
 
   return NULL;
@@ -264,7 +266,8 @@ test_shows_customer (GuiFixture    *fixture,
   contracts = row_titles (page, "contracts_list");
   g_assert_cmpstr (contracts, ==, "HT-2023-000001");
   contract_line = first_subtitle (page, "contracts_list");
-  g_assert_cmpstr (contract_line, ==, "Signed 2023-11-10 · paid ¥2,000 / ¥5,000");
+  g_assert_cmpstr (contract_line, ==,
+                   "Signed 2023-11-10 · paid ¥2,000 / ¥5,000 · the rest is not planned yet");
 
   timeline = row_titles (page, "timeline_list");
   g_assert_cmpstr (timeline, ==,
