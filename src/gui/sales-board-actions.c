@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-board-private.h"
+#include "sales-contract-actions.h"
 #include "sales-deal-editor.h"
 #include "sales-followup-dialog.h"
 #include "sales-lost-dialog.h"
@@ -154,6 +155,32 @@ move_deal (SalesBoard *self,
 }
 
 static void
+on_contract_response (SalesBoard *self)
+{
+  g_assert (SALES_IS_BOARD (self));
+
+  sales_board_forget_dialog (self);
+}
+
+/* The contract of a deal just won, as the won dialog offered: the dialog is
+ * the board's until answered, as the won dialog was. */
+static void
+offer_contract (SalesBoard *self,
+                SalesDeal  *deal)
+{
+  GtkWidget *dialog;
+
+  g_assert (SALES_IS_BOARD (self));
+
+  dialog = sales_contract_actions_new_contract (GTK_WIDGET (self), self->store, self->settings,
+                                                0, sales_record_get_id (SALES_RECORD (deal)));
+  sales_board_forget_dialog (self);
+  self->dialog = g_object_ref (GTK_WINDOW (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_contract_response), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 on_won_response (SalesBoard     *self,
                  const char     *response,
                  SalesWonDialog *dialog)
@@ -170,9 +197,14 @@ on_won_response (SalesBoard     *self,
     return;
 
   if (!sales_store_mark_won (self->store, deal, amount, &error))
-    sales_board_show_error (self, error);
-  else
-    show_undo_toast (self);
+    {
+      sales_board_show_error (self, error);
+      return;
+    }
+
+  show_undo_toast (self);
+  if (sales_won_dialog_get_create_contract (dialog))
+    offer_contract (self, deal);
 }
 
 static void
@@ -226,10 +258,15 @@ static void
 ask_won (SalesBoard *self,
          SalesDeal  *deal)
 {
+  GtkWidget *dialog = sales_won_dialog_new (parent_window (self), self->settings, deal);
+
   g_assert (SALES_IS_BOARD (self));
 
-  present_dialog (self, sales_won_dialog_new (parent_window (self), self->settings, deal),
-                  G_CALLBACK (on_won_response));
+  sales_won_dialog_set_offer_contract (SALES_WON_DIALOG (dialog),
+                                       sales_store_get_deal_contract_id (
+                                         self->store, sales_record_get_id (SALES_RECORD (deal)))
+                                       == 0);
+  present_dialog (self, dialog, G_CALLBACK (on_won_response));
 }
 
 /* @stage_id: the lost stage, or 0 for the first one */

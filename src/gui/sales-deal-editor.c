@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-contract-actions.h"
 #include "sales-customer-completion.h"
 #include "sales-deal-editor.h"
 #include "sales-followup-dialog.h"
@@ -42,12 +43,16 @@ struct _SalesDealEditor
   GtkLabel                *main_errors;
   AdwComboRow             *owner_row;
   AdwComboRow             *stage_row;
+  GtkWidget               *contract_row;
+  GtkSwitch               *contract_switch;
   GtkWidget               *lost_group;
   AdwComboRow             *reason_row;
   AdwEntryRow             *note_row;
   GtkLabel                *lost_errors;
   GtkLabel                *save_error;
 
+  /* Won when the editor opened, or with a contract already: no contract is offered. */
+  guint                    no_contract_offer : 1;
   guint                    loading : 1;
 };
 
@@ -94,6 +99,15 @@ lost_stage_selected (SalesDealEditor *self)
 
   return selected < self->stage_kinds->len &&
          g_array_index (self->stage_kinds, SalesStageKind, selected) == SALES_STAGE_KIND_LOST;
+}
+
+static gboolean
+won_stage_selected (SalesDealEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stage_row);
+
+  return selected < self->stage_kinds->len &&
+         g_array_index (self->stage_kinds, SalesStageKind, selected) == SALES_STAGE_KIND_WON;
 }
 
 static gboolean
@@ -183,6 +197,8 @@ validate (SalesDealEditor *self)
   valid &= check_field (GTK_WIDGET (self->close_row), main_messages, close_message);
 
   gtk_widget_set_visible (self->lost_group, lost);
+  gtk_widget_set_visible (self->contract_row,
+                          !self->no_contract_offer && won_stage_selected (self));
   valid &= check_field (GTK_WIDGET (self->reason_row), lost_messages,
                         lost && selected_id (self->reason_row, self->reason_ids) == 0
                           ? _("Choose why the deal was lost.") : NULL);
@@ -212,8 +228,19 @@ on_save_clicked (SalesDealEditor *self)
 {
   g_assert (SALES_IS_DEAL_EDITOR (self));
 
-  if (sales_deal_editor_save (self))
-    gtk_window_close (GTK_WINDOW (self));
+  if (!sales_deal_editor_save (self))
+    return;
+
+  /* The contract belongs to the window the editor came from, which outlives it. */
+  if (sales_deal_editor_get_offers_contract (self))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      sales_contract_actions_new_contract (parent != NULL ? GTK_WIDGET (parent) : NULL,
+                                           self->store, self->settings, 0,
+                                           sales_record_get_id (SALES_RECORD (self->deal)));
+    }
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* A follow-up is written at once, whatever becomes of the edits. */
@@ -316,6 +343,10 @@ fill_fields (SalesDealEditor *self)
 
   select_id (self->owner_row, self->owner_ids, sales_deal_get_owner_id (self->deal));
   select_id (self->stage_row, self->stage_ids, sales_deal_get_stage_id (self->deal));
+  self->no_contract_offer = won_stage_selected (self) ||
+                            sales_store_get_deal_contract_id (self->store,
+                                                              sales_record_get_id (
+                                                                SALES_RECORD (self->deal))) != 0;
   select_id (self->reason_row, self->reason_ids, sales_deal_get_lost_reason_id (self->deal));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row),
                          sales_deal_get_lost_note (self->deal) != NULL
@@ -465,6 +496,8 @@ sales_deal_editor_class_init (SalesDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, main_errors);
   gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, contract_row);
+  gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, contract_switch);
   gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, lost_group);
   gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, reason_row);
   gtk_widget_class_bind_template_child (widget_class, SalesDealEditor, note_row);
@@ -584,4 +617,19 @@ sales_deal_editor_save (SalesDealEditor *self)
     }
 
   return TRUE;
+}
+
+/**
+ * sales_deal_editor_get_offers_contract:
+ *
+ * Returns: whether saving goes on to the contract: the deal is being won
+ *   here and the user left "Then Create Its Contract" on
+ */
+gboolean
+sales_deal_editor_get_offers_contract (SalesDealEditor *self)
+{
+  g_return_val_if_fail (SALES_IS_DEAL_EDITOR (self), FALSE);
+
+  return gtk_widget_get_visible (self->contract_row) &&
+         gtk_switch_get_active (self->contract_switch);
 }

@@ -22,5 +22,6 @@ GtkWidget *sales_deal_editor_new      (GtkWindow       *parent,
 SalesDeal *sales_deal_editor_get_deal (SalesDealEditor *self);
 gboolean   sales_deal_editor_is_valid (SalesDealEditor *self);
 gboolean   sales_deal_editor_save     (SalesDealEditor *self);
+gboolean   sales_deal_editor_get_offers_contract (SalesDealEditor *self);
 
 G_END_DECLS

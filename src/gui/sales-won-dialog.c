@@ -3,6 +3,8 @@
  * The amount a deal is won at is what the dashboard and the monthly summary count, and it
  * often differs from the estimate on the card, so winning a deal asks to confirm it. As
  * with the lost dialog, the dialog only asks; the caller makes the store call on "won".
+ * A won deal is not money until its contract says when it is paid, so the dialog also
+ * offers to go on to the contract; the user may untick that and make it later.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@ struct _SalesWonDialog
   SalesDeal        *deal;
 
   AdwEntryRow      *amount_row;
+  GtkCheckButton   *contract_check;
   GtkLabel         *error_label;
 };
 
@@ -178,6 +181,7 @@ sales_won_dialog_class_init (SalesWonDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sales-won-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SalesWonDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, SalesWonDialog, contract_check);
   gtk_widget_class_bind_template_child (widget_class, SalesWonDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed);
 }
@@ -240,4 +244,42 @@ sales_won_dialog_set_amount_text (SalesWonDialog *self,
   g_return_if_fail (SALES_IS_WON_DIALOG (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text != NULL ? text : "");
+}
+
+/**
+ * sales_won_dialog_set_offer_contract:
+ * @offer: %FALSE when the deal has a contract already
+ *
+ * Shows or hides the offer to create the deal's contract next.
+ */
+void
+sales_won_dialog_set_offer_contract (SalesWonDialog *self,
+                                     gboolean        offer)
+{
+  g_return_if_fail (SALES_IS_WON_DIALOG (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->contract_check), offer);
+}
+
+/**
+ * sales_won_dialog_get_create_contract:
+ *
+ * Returns: whether the user took the offer to create the deal's contract next
+ */
+gboolean
+sales_won_dialog_get_create_contract (SalesWonDialog *self)
+{
+  g_return_val_if_fail (SALES_IS_WON_DIALOG (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->contract_check)) &&
+         gtk_check_button_get_active (self->contract_check);
+}
+
+void
+sales_won_dialog_set_create_contract (SalesWonDialog *self,
+                                      gboolean        create)
+{
+  g_return_if_fail (SALES_IS_WON_DIALOG (self));
+
+  gtk_check_button_set_active (self->contract_check, create);
 }

@@ -24,4 +24,10 @@ gboolean   sales_won_dialog_get_amount (SalesWonDialog *self,
 void       sales_won_dialog_set_amount_text (SalesWonDialog *self,
                                         const char     *text);
 
+void       sales_won_dialog_set_offer_contract  (SalesWonDialog *self,
+                                                 gboolean        offer);
+gboolean   sales_won_dialog_get_create_contract (SalesWonDialog *self);
+void       sales_won_dialog_set_create_contract (SalesWonDialog *self,
+                                                 gboolean        create);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "sales-lost-dialog.h"
 #include "sales-quick-create.h"
 #include "sales-window.h"
+#include "sales-contract-dialog.h"
 #include "sales-won-dialog.h"
 
 static void
@@ -377,6 +378,22 @@ respond (SalesBoard *board,
   g_assert_null (sales_board_get_dialog (board));
 }
 
+/* Answers the board's dialog with @response, after which the board shows a dialog of @type. */
+static void
+respond_then (SalesBoard *board,
+              const char *response,
+              GType       type)
+{
+  GtkWindow *dialog = sales_board_get_dialog (board);
+
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  g_object_unref (dialog);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (sales_board_get_dialog (board), type));
+}
+
 /* "label→action" of each item of @menu, its sections and submenus flattened, one a line. */
 static void
 describe_menu (GMenuModel *menu,
@@ -535,7 +552,11 @@ test_won_dialog (BoardFixture  *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "won"));
   sales_won_dialog_set_amount_text (dialog, "2,600");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "won"));
-  respond (fixture->board, "won");
+  /* It offers to go on to the contract; leaving that for later is answered by Cancel. */
+  g_assert_true (sales_won_dialog_get_create_contract (dialog));
+  respond_then (fixture->board, "won", SALES_TYPE_CONTRACT_DIALOG);
+  respond (fixture->board, "cancel");
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM contract WHERE ?1", 1), ==, 0);
 
   g_assert_cmpint (sales_deal_get_stage_id (d2), ==, fixture->stages[5]);
   g_assert_cmpint (sales_deal_get_amount_cents (d2), ==, 260000);
