@@ -1,4 +1,4 @@
-/* sales-preferences-window.c: the company name and the currency
+/* sales-preferences-window.c: the company name, the currency and payment reminders
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@ struct _SalesPreferencesWindow
 
   AdwEntryRow          *company_name_row;
   AdwComboRow          *currency_row;
+  GtkSpinButton        *reminder_spin;
 };
 
 G_DEFINE_FINAL_TYPE (SalesPreferencesWindow, sales_preferences_window,
@@ -85,6 +86,10 @@ sales_preferences_window_constructed (GObject *object)
 
   g_object_bind_property (self->settings, "company-name",
                           self->company_name_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_object_bind_property (self->settings, "payment-reminder-days",
+                          gtk_spin_button_get_adjustment (self->reminder_spin), "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
@@ -180,6 +185,7 @@ sales_preferences_window_class_init (SalesPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/sales-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SalesPreferencesWindow, company_name_row);
   gtk_widget_class_bind_template_child (widget_class, SalesPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, SalesPreferencesWindow, reminder_spin);
 }
 
 static void

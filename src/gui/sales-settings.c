@@ -17,6 +17,7 @@ struct _SalesSettings
   char      *company_name;
   char      *currency;
   gint64     current_rep_id;
+  guint      payment_reminder_days;
   guint      window_maximized : 1;
   guint      first_run_dismissed : 1;
 };
@@ -32,6 +33,7 @@ enum {
   PROP_COMPANY_NAME,
   PROP_CURRENCY,
   PROP_CURRENT_REP_ID,
+  PROP_PAYMENT_REMINDER_DAYS,
   N_PROPS
 };
 
@@ -62,6 +64,7 @@ static const char * const bound_keys[] = {
   "company-name",
   "currency",
   "current-rep-id",
+  "payment-reminder-days",
 };
 
 static void
@@ -185,6 +188,10 @@ sales_settings_get_property (GObject    *object,
       g_value_set_int64 (value, self->current_rep_id);
       break;
 
+    case PROP_PAYMENT_REMINDER_DAYS:
+      g_value_set_uint (value, self->payment_reminder_days);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -226,6 +233,10 @@ sales_settings_set_property (GObject      *object,
 
     case PROP_CURRENT_REP_ID:
       sales_settings_set_current_rep_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_PAYMENT_REMINDER_DAYS:
+      sales_settings_set_payment_reminder_days (self, g_value_get_uint (value));
       break;
 
     default:
@@ -279,6 +290,12 @@ sales_settings_class_init (SalesSettingsClass *klass)
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* How many days ahead an instalment is announced; see the schema's key. */
+  properties[PROP_PAYMENT_REMINDER_DAYS] =
+    g_param_spec_uint ("payment-reminder-days", NULL, NULL,
+                       0, 90, 3,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -300,6 +317,7 @@ sales_settings_init (SalesSettings *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->company_name = g_strdup ("");
   self->currency = g_strdup ("CNY");
+  self->payment_reminder_days = 3;
 }
 
 SalesSettings *
@@ -442,6 +460,28 @@ sales_settings_set_current_rep_id (SalesSettings *self,
 
   self->current_rep_id = rep_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_REP_ID]);
+}
+
+guint
+sales_settings_get_payment_reminder_days (SalesSettings *self)
+{
+  g_return_val_if_fail (SALES_IS_SETTINGS (self), 0);
+
+  return self->payment_reminder_days;
+}
+
+void
+sales_settings_set_payment_reminder_days (SalesSettings *self,
+                                          guint          days)
+{
+  g_return_if_fail (SALES_IS_SETTINGS (self));
+  g_return_if_fail (days <= 90);
+
+  if (self->payment_reminder_days == days)
+    return;
+
+  self->payment_reminder_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAYMENT_REMINDER_DAYS]);
 }
 
 void

@@ -36,6 +36,9 @@ void           sales_settings_set_currency            (SalesSettings *self,
 gint64         sales_settings_get_current_rep_id      (SalesSettings *self);
 void           sales_settings_set_current_rep_id      (SalesSettings *self,
                                                        gint64         rep_id);
+guint          sales_settings_get_payment_reminder_days (SalesSettings *self);
+void           sales_settings_set_payment_reminder_days (SalesSettings *self,
+                                                         guint          days);
 
 /* The public pool's rules; ::pool-rules-changed tells when any of them changes. */
 void           sales_settings_get_pool_rules          (SalesSettings        *self,
