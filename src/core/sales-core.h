@@ -7,6 +7,7 @@
 #include "sales-activity.h"
 #include "sales-backup.h"
 #include "sales-backup-scheduler.h"
+#include "sales-collection-notifier.h"
 #include "sales-collections.h"
 #include "sales-contact.h"
 #include "sales-contract.h"

@@ -284,12 +284,20 @@ sales_followup_notifier_check (SalesFollowupNotifier *self,
   return alert->n_due > 0;
 }
 
-/* GIO sends notifications to whichever of these it finds, or through the portal from a
- * sandbox, and warns when there is none, as on a bare session bus: then the notifier
- * keeps quiet rather than warn at every follow-up. */
-static gboolean
-has_notification_server (GApplication *application)
+/**
+ * sales_application_has_notification_server:
+ *
+ * GIO sends notifications to whichever of these it finds, or through the
+ * portal from a sandbox, and warns when there is none, as on a bare session
+ * bus: then the notifiers keep quiet rather than warn at every reminder.
+ *
+ * Returns: whether @application's notifications have somewhere to go
+ */
+gboolean
+sales_application_has_notification_server (GApplication *application)
 {
+  g_return_val_if_fail (G_IS_APPLICATION (application), FALSE);
+
   static const char * const methods[] = { "ListNames", "ListActivatableNames" };
   GDBusConnection *bus = g_application_get_dbus_connection (application);
 
@@ -343,7 +351,7 @@ check_and_send (SalesFollowupNotifier *self)
 
   if (!self->probed)
     {
-      self->can_send = has_notification_server (self->application);
+      self->can_send = sales_application_has_notification_server (self->application);
       self->probed = TRUE;
     }
   if (!self->can_send)

@@ -40,6 +40,8 @@ void                   sales_followup_alert_clear           (SalesFollowupAlert 
 GNotification         *sales_followup_alert_to_notification (const SalesFollowupAlert *alert,
                                                              char                 **id);
 
+gboolean               sales_application_has_notification_server (GApplication *application);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SalesFollowupAlert, sales_followup_alert_clear)
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "sales-application.h"
 #include "sales-backup-scheduler.h"
 #include "sales-integrity.h"
+#include "sales-collection-notifier.h"
 #include "sales-duplicates-window.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
@@ -37,6 +38,7 @@ struct _SalesApplication
   SalesSettings  *settings;
   SalesStore     *store;
   SalesFollowupNotifier *notifier;
+  SalesCollectionNotifier *collection_notifier;
   guint           notifier_start;
   SalesPoolWatcher *pool_watcher;
   guint           pool_start;
@@ -151,12 +153,13 @@ start_notifier (gpointer user_data)
 
   self->notifier_start = 0;
   sales_followup_notifier_start (self->notifier);
+  sales_collection_notifier_start (self->collection_notifier);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Due follow-ups are announced while the application runs, from shortly after its window
- * is up: the first frame does not wait for them. */
+/* Due follow-ups, and instalments due soon or overdue, are announced while the application
+ * runs, from shortly after its window is up: the first frame does not wait for them. */
 static void
 watch_followups (SalesApplication *self)
 {
@@ -168,6 +171,11 @@ watch_followups (SalesApplication *self)
   self->notifier = sales_followup_notifier_new (self->store, G_APPLICATION (self));
   g_object_bind_property (self->settings, "current-rep-id", self->notifier, "owner-id",
                           G_BINDING_SYNC_CREATE);
+  self->collection_notifier = sales_collection_notifier_new (self->store, G_APPLICATION (self));
+  g_object_bind_property (self->settings, "current-rep-id", self->collection_notifier,
+                          "owner-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->settings, "payment-reminder-days", self->collection_notifier,
+                          "days-ahead", G_BINDING_SYNC_CREATE);
   self->notifier_start = g_timeout_add_seconds (START_DELAY_S, start_notifier, self);
 }
 
@@ -500,6 +508,21 @@ show_follow_ups_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "follow-ups");
 }
 
+/* The default action of a notification about several customers' instalments. */
+static void
+show_receivables_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-receivables", NULL);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
@@ -616,6 +639,7 @@ static const GActionEntry app_actions[] = {
   { "print" },
   { "show-customer", show_customer_action, "x" },
   { "show-follow-ups", show_follow_ups_action },
+  { "show-receivables", show_receivables_action },
   { "find-duplicates", find_duplicates_action },
   { "targets", targets_action },
   { "recover", recover_action },
@@ -666,6 +690,7 @@ sales_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->notifier_start, g_source_remove);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->collection_notifier);
   g_clear_handle_id (&self->pool_start, g_source_remove);
   g_clear_object (&self->pool_watcher);
   g_clear_handle_id (&self->backups_start, g_source_remove);
