@@ -7,6 +7,11 @@
  * section has rows) and then its rows. The floor, GTK 4.8, has no section
  * headers in list views.
  *
+ * Chasing payments is follow-up work too: a bar at the top counts the
+ * instalments due soon and overdue (SalesCollectionBar), and the view's
+ * Receivables toggle swaps the list for SalesReceivablesView, built when
+ * first shown. The choice of rep applies to both.
+ *
  * Done and Reschedule are actions of the view with the follow-up's id as
  * target, so that the row's buttons, the keyboard shortcut on the selected
  * row and the tests all go the same way; each is one undoable store action,
@@ -18,9 +23,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sales-collection-bar.h"
 #include "sales-followup-ics.h"
 #include "sales-followup-row.h"
 #include "sales-followups-view.h"
+#include "sales-receivables-view.h"
 
 #define N_GROUPS (SALES_FOLLOWUP_GROUP_LATER + 1)
 
@@ -28,6 +35,9 @@
 #define OWNER_MINE G_GINT64_CONSTANT (-1)
 
 #define UNDO_TIMEOUT_S 8
+
+#define MODE_FOLLOW_UPS  "follow-ups"
+#define MODE_RECEIVABLES "receivables"
 
 struct _SalesFollowupsView
 {
@@ -47,14 +57,30 @@ struct _SalesFollowupsView
   GtkNativeDialog      *chooser;
   guint                 day_timer;
   guint                 rebuilding_owners : 1;
+  /* MODE_FOLLOW_UPS or MODE_RECEIVABLES, interned */
+  const char           *mode;
+  /* Not owned: their bins hold them. */
+  SalesCollectionBar   *bar;
+  SalesReceivablesView *receivables;
 
   GtkDropDown          *owner_dropdown;
   GtkLabel             *summary_label;
+  AdwBin               *bar_bin;
+  GtkStack             *mode_stack;
   GtkStack             *stack;
   GtkListView          *list_view;
+  AdwBin               *receivables_bin;
 };
 
 G_DEFINE_FINAL_TYPE (SalesFollowupsView, sales_followups_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void ensure_built (SalesFollowupsView *self);
 
@@ -194,6 +220,10 @@ apply_owner (SalesFollowupsView *self)
 
   for (guint i = 0; i < N_GROUPS; i++)
     sales_followup_list_set_owner_id (self->lists[i], owner_id);
+  sales_collection_bar_set_owner_id (self->bar, owner_id);
+  if (self->receivables != NULL)
+    sales_receivables_set_owner_id (sales_receivables_view_get_list (self->receivables),
+                                    owner_id);
   update_state (self);
 
   /* Another rep's list starts at its top, headers included. */
@@ -297,10 +327,89 @@ on_day_timer (gpointer user_data)
   self->day_timer = 0;
   for (guint i = 0; i < N_GROUPS; i++)
     sales_followup_list_refresh (self->lists[i]);
+  sales_receivables_refresh (sales_collection_bar_get_list (self->bar));
+  if (self->receivables != NULL)
+    sales_receivables_refresh (sales_receivables_view_get_list (self->receivables));
   update_state (self);
   schedule_day_timer (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Follow-ups or receivables */
+
+const char *
+sales_followups_view_get_mode (SalesFollowupsView *self)
+{
+  g_return_val_if_fail (SALES_IS_FOLLOWUPS_VIEW (self), NULL);
+
+  return self->mode;
+}
+
+/**
+ * sales_followups_view_set_mode:
+ * @mode: "follow-ups" for the planned follow-ups, "receivables" for the
+ *   instalments to collect
+ */
+void
+sales_followups_view_set_mode (SalesFollowupsView *self,
+                               const char         *mode)
+{
+  g_return_if_fail (SALES_IS_FOLLOWUPS_VIEW (self));
+  g_return_if_fail (g_strcmp0 (mode, MODE_FOLLOW_UPS) == 0 ||
+                    g_strcmp0 (mode, MODE_RECEIVABLES) == 0);
+
+  if (g_strcmp0 (self->mode, mode) == 0)
+    return;
+
+  self->mode = g_intern_string (mode);
+  if (g_str_equal (mode, MODE_RECEIVABLES) && self->receivables == NULL)
+    {
+      ensure_built (self);
+      self->receivables = SALES_RECEIVABLES_VIEW (sales_receivables_view_new (self->store,
+                                                                              self->settings));
+      sales_receivables_set_owner_id (sales_receivables_view_get_list (self->receivables),
+                                      sales_followups_view_get_owner_id (self));
+      adw_bin_set_child (self->receivables_bin, GTK_WIDGET (self->receivables));
+    }
+
+  gtk_stack_set_visible_child_name (self->mode_stack, mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+/**
+ * sales_followups_view_get_receivables:
+ *
+ * Returns: (transfer none) (nullable): the Receivables list, once it was shown
+ */
+SalesReceivablesView *
+sales_followups_view_get_receivables (SalesFollowupsView *self)
+{
+  g_return_val_if_fail (SALES_IS_FOLLOWUPS_VIEW (self), NULL);
+
+  return self->receivables;
+}
+
+/**
+ * sales_followups_view_get_collection_bar:
+ *
+ * Returns: (transfer none): the bar that counts the instalments to collect
+ */
+SalesCollectionBar *
+sales_followups_view_get_collection_bar (SalesFollowupsView *self)
+{
+  g_return_val_if_fail (SALES_IS_FOLLOWUPS_VIEW (self), NULL);
+
+  ensure_built (self);
+  return self->bar;
+}
+
+static void
+show_receivables_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  sales_followups_view_set_mode (SALES_FOLLOWUPS_VIEW (widget), MODE_RECEIVABLES);
 }
 
 static SalesActivity *
@@ -573,6 +682,44 @@ sales_followups_view_finalize (GObject *object)
 }
 
 static void
+sales_followups_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SalesFollowupsView *self = SALES_FOLLOWUPS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_string (value, self->mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sales_followups_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SalesFollowupsView *self = SALES_FOLLOWUPS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      sales_followups_view_set_mode (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sales_followups_view_class_init (SalesFollowupsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -580,6 +727,16 @@ sales_followups_view_class_init (SalesFollowupsViewClass *klass)
 
   object_class->dispose = sales_followups_view_dispose;
   object_class->finalize = sales_followups_view_finalize;
+  object_class->get_property = sales_followups_view_get_property;
+  object_class->set_property = sales_followups_view_set_property;
+
+  /* What the view lists: "follow-ups" or "receivables". */
+  properties[PROP_MODE] =
+    g_param_spec_string ("mode", NULL, NULL,
+                         MODE_FOLLOW_UPS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = sales_followups_view_map;
 
@@ -589,8 +746,11 @@ sales_followups_view_class_init (SalesFollowupsViewClass *klass)
                                                RESOURCE_PREFIX "/sales-followups-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, bar_bin);
+  gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, stack);
   gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SalesFollowupsView, receivables_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_owner_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
@@ -603,6 +763,9 @@ sales_followups_view_class_init (SalesFollowupsViewClass *klass)
                                    open_customer_action);
   gtk_widget_class_install_action (widget_class, "followups.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "followups.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "followups.show-receivables", NULL,
+                                   show_receivables_action);
+  gtk_widget_class_install_property_action (widget_class, "followups.mode", "mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "followups.done-selected", NULL);
@@ -612,6 +775,7 @@ static void
 sales_followups_view_init (SalesFollowupsView *self)
 {
   self->owner_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->mode = g_intern_static_string (MODE_FOLLOW_UPS);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -632,6 +796,9 @@ ensure_built (SalesFollowupsView *self)
 
   sections = g_list_store_new (G_TYPE_LIST_MODEL);
   factory = gtk_signal_list_item_factory_new ();
+
+  self->bar = SALES_COLLECTION_BAR (sales_collection_bar_new (self->store, self->settings));
+  adw_bin_set_child (self->bar_bin, GTK_WIDGET (self->bar));
 
   for (guint i = 0; i < N_GROUPS; i++)
     {

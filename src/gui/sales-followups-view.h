@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "sales-collection-bar.h"
 #include "sales-followup-list.h"
+#include "sales-receivables-view.h"
 #include "sales-settings.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,11 @@ SalesFollowupList *sales_followups_view_get_list     (SalesFollowupsView *self,
 gint64             sales_followups_view_get_owner_id (SalesFollowupsView *self);
 void               sales_followups_view_set_owner_id (SalesFollowupsView *self,
                                                       gint64              owner_id);
+
+const char           *sales_followups_view_get_mode        (SalesFollowupsView *self);
+void                  sales_followups_view_set_mode        (SalesFollowupsView *self,
+                                                            const char         *mode);
+SalesReceivablesView *sales_followups_view_get_receivables (SalesFollowupsView *self);
+SalesCollectionBar   *sales_followups_view_get_collection_bar (SalesFollowupsView *self);
 
 G_END_DECLS

@@ -95,6 +95,7 @@ update_actions (SalesWindow *self)
   g_assert (SALES_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (widget, "win.show-view", is_page (self, PAGE_VIEWS));
+  gtk_widget_action_set_enabled (widget, "win.show-receivables", is_page (self, PAGE_VIEWS));
   gtk_widget_action_set_enabled (widget, "win.load-sample-data", can_choose);
   gtk_widget_action_set_enabled (widget, "win.start-empty", can_choose);
   gtk_widget_action_set_enabled (widget, "win.show-customer", self->store != NULL);
@@ -448,6 +449,21 @@ show_stage_action (GtkWidget  *widget,
   sales_board_show_stage (SALES_BOARD (board), stage_id, owner_id);
 }
 
+/* From a notification about several customers' instalments: the Receivables list. */
+static void
+show_receivables_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  SalesWindow *self = SALES_WINDOW (widget);
+
+  ensure_followups_view (self);
+  sales_followups_view_set_mode (SALES_FOLLOWUPS_VIEW (adw_bin_get_child (self->follow_ups_page)),
+                                 "receivables");
+  sales_window_set_visible_view (self, "follow-ups");
+  sales_window_go_back (self);
+}
+
 static void
 sales_window_constructed (GObject *object)
 {
@@ -636,6 +652,8 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-receivables", NULL,
+                                   show_receivables_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
                                    load_sample_data_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
