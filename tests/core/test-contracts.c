@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "sales-collection-notifier.h"
 #include "sales-contract-summary.h"
 #include "test-util.h"
 
@@ -899,6 +900,74 @@ test_receivables (Contracts     *t,
   g_assert_finalize_object (g_steal_pointer (&reminders));
 }
 
+/* Reminders: instalments due within 3 days or overdue, each announced once,
+ * overdue ones again each day. On 20 March: A-1's 100.00 of 15 March is 5 days
+ * late and its 50.00 of 22 March due in 2 days, its 50.00 of 30 March is too far
+ * ahead; G-1's 80.00 of 23 March is due in 3 days. */
+static void
+test_notifier (Contracts     *t,
+               gconstpointer  data)
+{
+  g_autoptr(SalesCollectionNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) plan_a = NULL;
+  g_autoptr(GPtrArray) plan_g = NULL;
+  g_autoptr(SalesContract) a = NULL;
+  g_autoptr(SalesContract) g = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+  SalesCollectionAlert alert = { 0 };
+
+  plan_a = plan_of ("2026-03-15", G_GINT64_CONSTANT (10000),
+                    "2026-03-22", G_GINT64_CONSTANT (5000),
+                    "2026-03-30", G_GINT64_CONSTANT (5000), NULL);
+  plan_g = plan_of ("2026-03-23", G_GINT64_CONSTANT (8000), NULL);
+  a = add_contract (t, 1, "A-1", 20000, "2026-01-10", plan_a);
+  g = add_contract (t, 2, "G-1", 8000, "2026-02-01", plan_g);
+
+  notifier = sales_collection_notifier_new (t->f.store, NULL);
+  sales_collection_notifier_set_days_ahead (notifier, 3);
+
+  /* Two customers: one notification that names them, by rep (Li Na, Zhang Wei). */
+  g_assert_true (sales_collection_notifier_check (notifier, &alert));
+  g_assert_cmpuint (alert.n_instalments, ==, 3);
+  g_assert_cmpint (alert.customer_id, ==, 0);
+  g_assert_cmpstr (alert.title, ==, "3 instalments to collect");
+  g_assert_cmpstr (alert.body, ==, "Globex, 华为");
+  notification = sales_collection_alert_to_notification (&alert, &id);
+  g_assert_cmpstr (id, ==, "receivables-due");
+  sales_collection_alert_clear (&alert);
+
+  /* The same day again: nothing new. */
+  g_assert_false (sales_collection_notifier_check (notifier, &alert));
+
+  /* The next morning, for Zhang Wei only: A-1's late instalment comes back, now 6 days
+   * late; its 22 March one was told of already. */
+  sales_collection_notifier_set_owner_id (notifier, 1);
+  t->f.now = local_time (2026, 3, 21, 8, 0, 0);
+  g_assert_true (sales_collection_notifier_check (notifier, &alert));
+  g_assert_cmpuint (alert.n_instalments, ==, 1);
+  g_assert_cmpint (alert.customer_id, ==, 1);
+  g_assert_cmpstr (alert.title, ==, "Payment overdue: 华为");
+  g_assert_cmpstr (alert.body, ==, "A-1: 100.00, Overdue by 6 days");
+  g_clear_pointer (&id, g_free);
+  g_clear_object (&notification);
+  notification = sales_collection_alert_to_notification (&alert, &id);
+  g_assert_cmpstr (id, ==, "receivable-1");
+  sales_collection_alert_clear (&alert);
+
+  /* Paid, it is not told of the day after; its 30 March one is 3 days ahead on 27 March. */
+  pay (t, sales_record_get_id (SALES_RECORD (a)), "2026-03-21", 10000);
+  t->f.now = local_time (2026, 3, 22, 8, 0, 0);
+  g_assert_false (sales_collection_notifier_check (notifier, &alert));
+  t->f.now = local_time (2026, 3, 27, 8, 0, 0);
+  g_assert_true (sales_collection_notifier_check (notifier, &alert));
+  g_assert_cmpstr (alert.title, ==, "Payment overdue: 华为");
+  g_assert_cmpstr (alert.body, ==, "A-1: 50.00, Overdue by 5 days\nA-1: 50.00, Due in 3 days");
+  sales_collection_alert_clear (&alert);
+
+  g_assert_finalize_object (g_steal_pointer (&notifier));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +993,8 @@ main (int   argc,
               contracts_set_up, test_summary, contracts_tear_down);
   g_test_add ("/contracts/receivables", Contracts, NULL,
               contracts_set_up, test_receivables, contracts_tear_down);
+  g_test_add ("/contracts/notifier", Contracts, NULL,
+              contracts_set_up, test_notifier, contracts_tear_down);
 
   return g_test_run ();
 }

@@ -163,6 +163,116 @@ test_contract_dialog (GuiFixture    *f,
   gui_test_destroy_window (dialog);
 }
 
+/* The GtkEntry widgets of the instalment rows, in order: not those inside entry rows. */
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW) != NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) == NULL)
+    g_ptr_array_add (entries, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, entries);
+}
+
+/* Instalment row @index (from 0): its due date (@field 0) or its amount (1). */
+static GtkEditable *
+instalment_entry (SalesContractDialog *dialog,
+                  guint                index,
+                  guint                field)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_entries (GTK_WIDGET (dialog), entries);
+  g_assert_cmpuint (index * 2 + field, <, entries->len);
+  return GTK_EDITABLE (g_ptr_array_index (entries, index * 2 + field));
+}
+
+static GtkWidget *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Instalments changed by hand: more than the amount is refused, less only as a partial plan. */
+static void
+test_edited_plan (GuiFixture    *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesCustomer) customer_draft = sales_customer_new ();
+  g_autoptr(SalesCustomer) customer = NULL;
+  g_autoptr(SalesContract) contract = NULL;
+  SalesContractDialog *dialog;
+  GtkWidget *amount_row;
+  GtkWidget *rule_row;
+  GtkWidget *partial;
+
+  sales_store_set_clock (f->store, fixed_clock, NULL, NULL);
+  sales_customer_set_name (customer_draft, "华为");
+  customer = sales_store_create (f->store, SALES_RECORD (customer_draft), &error);
+  g_assert_no_error (error);
+
+  dialog = SALES_CONTRACT_DIALOG (sales_contract_dialog_new (NULL, f->store, f->settings,
+                                                             sales_record_get_id (
+                                                               SALES_RECORD (customer)), 0));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_wait_for_frame (GTK_WIDGET (dialog));
+  amount_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Amount");
+  rule_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Payment Plan");
+  partial = find_check (GTK_WIDGET (dialog));
+  g_assert_nonnull (partial);
+
+  /* 90.00 in three: 30.00 each from 20 March. */
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "90");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rule_row), SALES_PLAN_RULE_MONTHLY);
+  g_assert_cmpstr (gtk_editable_get_text (instalment_entry (dialog, 2, 0)), ==, "2026-05-20");
+  g_assert_cmpstr (gtk_editable_get_text (instalment_entry (dialog, 2, 1)), ==, "30");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+
+  /* The last one raised to 40.00: 10.00 more than the amount, refused. */
+  gtk_editable_set_text (instalment_entry (dialog, 2, 1), "40");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "create"));
+  g_assert_false (gtk_widget_get_visible (partial));
+
+  /* Lowered to 20.00: 10.00 short, which goes through only as a partial plan. */
+  gtk_editable_set_text (instalment_entry (dialog, 2, 1), "20");
+  g_assert_true (gtk_widget_get_visible (partial));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "create"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (partial), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  g_assert_true (sales_contract_dialog_get_partial (dialog));
+
+  /* A bad date in a row keeps Create off. */
+  gtk_editable_set_text (instalment_entry (dialog, 1, 0), "2026-04-31");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "create"));
+  gtk_editable_set_text (instalment_entry (dialog, 1, 0), "2026-04-30");
+
+  contract = sales_contract_dialog_create (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (contract);
+  g_assert_cmpint (sales_db_count (f->db, "payment_plan"), ==, 3);
+
+  gui_test_destroy_window (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +282,8 @@ main (int   argc,
 
   g_test_add ("/contract-dialog/create", GuiFixture, NULL,
               gui_fixture_set_up, test_contract_dialog, gui_fixture_tear_down);
+  g_test_add ("/contract-dialog/edited-plan", GuiFixture, NULL,
+              gui_fixture_set_up, test_edited_plan, gui_fixture_tear_down);
 
   return g_test_run ();
 }

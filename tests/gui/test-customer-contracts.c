@@ -11,6 +11,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "gui-test-util.h"
 #include "sales-contract-dialog.h"
 #include "sales-customer-page.h"
@@ -243,7 +246,7 @@ show_contracts (SalesWindow *window)
   g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (
                                              GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (adjustment, point.y - 60);
+  gtk_adjustment_set_value (adjustment, point.y - 12);
   gui_test_wait_for_frame (GTK_WIDGET (window));
 }
 
@@ -378,7 +381,7 @@ test_screenshot (GuiFixture    *f,
 
   rows = contract_rows (window);
   adw_expander_row_set_expanded (rows->pdata[0], TRUE);
-  gui_test_wait_for_frame (GTK_WIDGET (window));
+  gui_test_wait_for_animations (GTK_WIDGET (window));
   show_contracts (window);
   name = g_strdup_printf ("customer-contracts-%s", language != NULL ? language : "C");
   g_free (gui_test_save_screenshot (GTK_WIDGET (window), name));
@@ -390,8 +393,23 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("SALES_DESK_LOCALEDIR");
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   if (!gui_test_init (&argc, &argv))
     return 0;
+
+  /* What AdwApplication loads from the resources for the app. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) \
   g_test_add (path, GuiFixture, NULL, gui_fixture_set_up, func, gui_fixture_tear_down)

@@ -426,6 +426,110 @@ test_screenshot (ViewFixture   *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Instalments of 25 November 2026: 华为技术有限公司 (Zhang Wei's) owes 500.00 since 20 November,
+ * 300.00 on 27 November and 200.00 on 20 December; Globex (Li Na's) 100.00 on 28 November.
+ * The reminders look 3 days ahead, to 28 November; the Receivables list 30 days. */
+static void
+add_receivables (ViewFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    gint64      customer_id;
+    const char *number;
+    const char *due_on[3];
+    gint64      amounts[3];
+  } contracts[] = {
+    { 1, "HT-2026-0101", { "2026-11-20", "2026-11-27", "2026-12-20" }, { 50000, 30000, 20000 } },
+    { 2, "HT-2026-0102", { "2026-11-28" }, { 10000 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contracts); i++)
+    {
+      g_autoptr(SalesContract) draft = sales_contract_new ();
+      g_autoptr(SalesContract) contract = NULL;
+      g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func (g_object_unref);
+      gint64 total = 0;
+
+      for (guint j = 0; j < 3 && contracts[i].due_on[j] != NULL; j++)
+        {
+          SalesPaymentPlan *instalment = sales_payment_plan_new ();
+
+          sales_payment_plan_set_due_on (instalment, contracts[i].due_on[j]);
+          sales_payment_plan_set_amount_cents (instalment, contracts[i].amounts[j]);
+          g_ptr_array_add (plan, instalment);
+          total += contracts[i].amounts[j];
+        }
+
+      sales_contract_set_customer_id (draft, contracts[i].customer_id);
+      sales_contract_set_number (draft, contracts[i].number);
+      sales_contract_set_amount_cents (draft, total);
+      sales_contract_set_signed_on (draft, "2026-10-01");
+      contract = sales_store_create_contract (fixture->gui.store, draft, plan,
+                                              SALES_PLAN_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_receivables (ViewFixture   *fixture,
+                  gconstpointer  data)
+{
+  SalesCollectionBar *bar = sales_followups_view_get_collection_bar (fixture->view);
+  SalesReceivablesView *receivables;
+
+  /* Nothing owed: no bar. */
+  g_assert_cmpstr (sales_collection_bar_get_text (bar), ==, "");
+
+  add_receivables (fixture);
+  g_assert_cmpstr (sales_collection_bar_get_text (bar), ==,
+                   "¥900 to collect: 1 instalment overdue, 2 due by 2026-11-28");
+
+  /* Li Na's only, as the view's choice of rep says. */
+  sales_followups_view_set_owner_id (fixture->view, 2);
+  g_assert_cmpstr (sales_collection_bar_get_text (bar), ==,
+                   "¥100 to collect: 1 due by 2026-11-28");
+
+  /* Reminders 30 days ahead: the same instalment, counted up to a later day. */
+  sales_settings_set_payment_reminder_days (fixture->gui.settings, 30);
+  g_assert_cmpstr (sales_collection_bar_get_text (bar), ==,
+                   "¥100 to collect: 1 due by 2026-12-25");
+  sales_settings_set_payment_reminder_days (fixture->gui.settings, 3);
+
+  /* Show Receivables: the list beside the follow-ups, 30 days ahead, for the same rep. */
+  g_assert_null (sales_followups_view_get_receivables (fixture->view));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "followups.show-receivables", NULL);
+  g_assert_cmpstr (sales_followups_view_get_mode (fixture->view), ==, "receivables");
+  receivables = sales_followups_view_get_receivables (fixture->view);
+  g_assert_nonnull (receivables);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      sales_receivables_view_get_list (receivables))), ==, 1);
+  sales_followups_view_set_owner_id (fixture->view, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      sales_receivables_view_get_list (receivables))), ==, 4);
+
+  /* And back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "followups.mode", "s", "follow-ups");
+  g_assert_cmpstr (sales_followups_view_get_mode (fixture->view), ==, "follow-ups");
+}
+
+/* The Receivables list for a person to look at, in the test's language. */
+static void
+test_receivables_screenshot (ViewFixture   *fixture,
+                             gconstpointer  data)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("receivables-%s", language != NULL ? language : "C");
+  g_autofree char *bar_name = g_strdup_printf ("collection-bar-%s",
+                                               language != NULL ? language : "C");
+
+  add_receivables (fixture);
+  gui_test_wait_for_animations (fixture->window);
+  g_free (gui_test_save_screenshot (fixture->window, bar_name));
+  sales_followups_view_set_mode (fixture->view, "receivables");
+  gui_test_wait_for_animations (fixture->window);
+  g_free (gui_test_save_screenshot (fixture->window, name));
+}
+
 static SalesWindow *
 main_window (SalesApplication *app)
 {
@@ -464,6 +568,15 @@ check_notification_actions (SalesApplication *app)
   g_assert_nonnull (sales_customer_page_get_customer (page));
   g_assert_cmpstr (sales_customer_get_name (sales_customer_page_get_customer (page)), ==,
                    "Globex");
+
+  /* Several customers' instalments due: the Receivables list, beside the follow-ups. */
+  g_action_group_activate_action (group, "show-receivables", NULL);
+  g_assert_null (sales_window_get_customer_page (window));
+  g_assert_cmpstr (sales_window_get_visible_view (window), ==, "follow-ups");
+  g_assert_cmpstr (sales_followups_view_get_mode (SALES_FOLLOWUPS_VIEW (
+                     adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (
+                       GTK_WIDGET (window), SALES_TYPE_WINDOW, "follow_ups_page"))))),
+                   ==, "receivables");
 
   g_action_group_activate_action (group, "quit", NULL);
 }
@@ -543,6 +656,8 @@ main (int   argc,
   ADD ("/followups-view/reschedule", test_reschedule);
   ADD ("/followups-view/reschedule-presets", test_reschedule_presets);
   ADD ("/followups-view/screenshot", test_screenshot);
+  ADD ("/followups-view/receivables", test_receivables);
+  ADD ("/followups-view/receivables-screenshot", test_receivables_screenshot);
 
 #undef ADD
 
