@@ -120,8 +120,15 @@ test_editor (BoardFixture  *fixture,
   g_assert_true (row_has_error (editor, "currency_row"));
   set_row_text (editor, "currency_row", "USD");
 
+  /* Won offers to go on to the deal's contract once saved; another stage does not. */
+  g_assert_false (gtk_widget_get_visible (child (editor, SALES_TYPE_DEAL_EDITOR, "contract_row")));
+  select_stage (editor, "Won");
+  g_assert_true (gtk_widget_get_visible (child (editor, SALES_TYPE_DEAL_EDITOR, "contract_row")));
+  g_assert_true (sales_deal_editor_get_offers_contract (editor));
+
   /* Lost needs a reason. */
   select_stage (editor, "Lost");
+  g_assert_false (sales_deal_editor_get_offers_contract (editor));
   g_assert_true (gtk_widget_get_visible (child (editor, SALES_TYPE_DEAL_EDITOR, "lost_group")));
   g_assert_cmpstr (errors (editor, "lost_errors"), ==, "Choose why the deal was lost.");
   g_assert_false (gtk_widget_get_sensitive (save));

@@ -94,11 +94,13 @@ settle (void)
 
 static SalesWindow *
 open_customer (GuiFixture *f,
-               gint64      customer_id)
+               gint64      customer_id,
+               int         height)
 {
   SalesWindow *window = sales_window_new (NULL, f->settings, f->store);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 1000);
+  /* The size of the README's screenshots, or taller to see more. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, height);
   gtk_window_present (GTK_WINDOW (window));
   gui_test_wait_for_frame (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "x", customer_id);
@@ -259,7 +261,7 @@ test_section (GuiFixture    *f,
   g_autoptr(GString) labels = g_string_new (NULL);
   gint64 customer_id = fill (f);
   gint64 contract_id = query_int (f, "SELECT id FROM contract");
-  SalesWindow *window = open_customer (f, customer_id);
+  SalesWindow *window = open_customer (f, customer_id, 1000);
   GtkWidget *page = sales_window_get_customer_page (window);
   GtkWindow *dialog;
   GtkWidget *amount_row;
@@ -342,7 +344,7 @@ test_new_contract (GuiFixture    *f,
 {
   g_autoptr(GPtrArray) rows = NULL;
   gint64 customer_id = fill (f);
-  SalesWindow *window = open_customer (f, customer_id);
+  SalesWindow *window = open_customer (f, customer_id, 1000);
   GtkWidget *page = sales_window_get_customer_page (window);
   SalesContractDialog *dialog;
   GtkWidget *amount_row;
@@ -377,7 +379,7 @@ test_screenshot (GuiFixture    *f,
   g_autoptr(GPtrArray) rows = NULL;
   const char *language = g_getenv ("LANGUAGE");
   g_autofree char *name = NULL;
-  SalesWindow *window = open_customer (f, fill (f));
+  SalesWindow *window = open_customer (f, fill (f), 700);
 
   rows = contract_rows (window);
   adw_expander_row_set_expanded (rows->pdata[0], TRUE);
