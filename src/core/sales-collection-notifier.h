@@ -26,19 +26,19 @@ typedef struct
 } SalesCollectionAlert;
 
 SalesCollectionNotifier *sales_collection_notifier_new            (SalesStore              *store,
-                                                                   GApplication            *application);
+                                                                   GApplication            *app);
 guint                    sales_collection_notifier_get_days_ahead (SalesCollectionNotifier *self);
 void                     sales_collection_notifier_set_days_ahead (SalesCollectionNotifier *self,
                                                                    guint                    days);
 gint64                   sales_collection_notifier_get_owner_id   (SalesCollectionNotifier *self);
 void                     sales_collection_notifier_set_owner_id   (SalesCollectionNotifier *self,
-                                                                   gint64                   owner_id);
+                                                                   gint64                   owner);
 void                     sales_collection_notifier_start          (SalesCollectionNotifier *self);
 gboolean                 sales_collection_notifier_check          (SalesCollectionNotifier *self,
                                                                    SalesCollectionAlert    *alert);
 
 void                     sales_collection_alert_clear             (SalesCollectionAlert    *alert);
-GNotification           *sales_collection_alert_to_notification   (const SalesCollectionAlert *alert,
+GNotification           *sales_collection_alert_to_notification   (const SalesCollectionAlert *a,
                                                                    char                   **id);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SalesCollectionAlert, sales_collection_alert_clear)

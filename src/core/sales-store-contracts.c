@@ -205,7 +205,8 @@ sales_store_get_deal_contract_id (SalesStore *self,
 
   g_return_val_if_fail (SALES_IS_STORE (self), 0);
 
-  if (!sales_store_query_int64 (self, "SELECT coalesce (min (id), 0) FROM contract WHERE deal_id = ?1",
+  if (!sales_store_query_int64 (self,
+                                "SELECT coalesce (min (id), 0) FROM contract WHERE deal_id = ?1",
                                 deal_id, 0, &id, &error))
     g_warning ("Cannot read the contract of a deal: %s", error->message);
 

@@ -97,12 +97,12 @@ update (SalesCollectionBar *self)
 static void
 make_list (SalesCollectionBar *self)
 {
-  g_assert (SALES_IS_COLLECTION_BAR (self));
+  guint days = sales_settings_get_payment_reminder_days (self->settings);
 
   g_clear_object (&self->list);
   self->list = g_object_new (SALES_TYPE_RECEIVABLES,
                              "store", self->store,
-                             "days-ahead", sales_settings_get_payment_reminder_days (self->settings),
+                             "days-ahead", days,
                              "include-overdue", TRUE,
                              "owner-id", self->owner_id,
                              NULL);

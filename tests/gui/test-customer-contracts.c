@@ -326,7 +326,8 @@ test_section (GuiFixture    *f,
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = contract_rows (window);
   g_assert_cmpuint (rows->len, ==, 0);
-  g_assert_cmpstr (sales_store_get_undo_label (f->store), ==, "Deleted contract “HT-2026-0001”");
+  g_assert_cmpstr (sales_store_get_undo_label (f->store), ==,
+                   "Deleted contract “HT-2026-0001”");
   g_assert_true (sales_store_undo (f->store, NULL));
   settle ();
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM payment_plan"), ==, 3);
