@@ -13,15 +13,42 @@
 #include "sales-db.h"
 #include "sales-integrity.h"
 
-/* How many virtual machine instructions pass between two looks at the clock. */
+/* How many virtual machine instructions pass between two looks at the cancellable. */
 #define PROGRESS_OPS 2000
 
-static int
-past_deadline (void *user_data)
+/* PRAGMA quick_check does all its work in one virtual machine instruction, so a progress
+ * handler is not called until it has finished: on a 150 MB file that was half a second
+ * before the first frame. sqlite3_interrupt() is checked inside the b-tree walk, so a
+ * watchdog thread interrupts the check when its time is up. */
+typedef struct
 {
-  const gint64 *deadline = user_data;
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+  gint64   deadline;
+  sqlite3 *handle;
+} Watchdog;
 
-  return g_get_monotonic_time () > *deadline;
+static gpointer
+watchdog_thread (gpointer user_data)
+{
+  Watchdog *watchdog = user_data;
+
+  g_mutex_lock (&watchdog->lock);
+  while (!watchdog->done)
+    {
+      /* An interrupt that comes before the statement starts is forgotten, so it is
+       * repeated every millisecond until the check has returned. */
+      if (!g_cond_wait_until (&watchdog->cond, &watchdog->lock, watchdog->deadline) &&
+          !watchdog->done)
+        {
+          sqlite3_interrupt (watchdog->handle);
+          watchdog->deadline = g_get_monotonic_time () + G_TIME_SPAN_MILLISECOND;
+        }
+    }
+  g_mutex_unlock (&watchdog->lock);
+
+  return NULL;
 }
 
 static SalesIntegrity
@@ -63,15 +90,26 @@ SalesIntegrity
 sales_integrity_quick_check (sqlite3 *handle,
                              guint    budget_ms)
 {
-  gint64 deadline;
+  Watchdog watchdog = { .handle = handle };
+  GThread *thread;
   SalesIntegrity result;
 
   g_return_val_if_fail (handle != NULL, SALES_INTEGRITY_UNFINISHED);
 
-  deadline = g_get_monotonic_time () + (gint64)budget_ms * 1000;
-  sqlite3_progress_handler (handle, PROGRESS_OPS, past_deadline, &deadline);
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
+  watchdog.deadline = g_get_monotonic_time () + (gint64)budget_ms * G_TIME_SPAN_MILLISECOND;
+  thread = g_thread_new ("sales-quick-check", watchdog_thread, &watchdog);
+
   result = run_check (handle, "PRAGMA quick_check(1)");
-  sqlite3_progress_handler (handle, 0, NULL, NULL);
+
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (thread);
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
 
   return result;
 }
@@ -83,6 +121,13 @@ cancelled (void *user_data)
 }
 
 static void
+interrupt_check (GCancellable *cancellable,
+                 gpointer      user_data)
+{
+  sqlite3_interrupt (user_data);
+}
+
+static void
 check_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
@@ -91,6 +136,7 @@ check_thread (GTask        *task,
   const char *db_path = task_data;
   sqlite3 *handle = NULL;
   SalesIntegrity result;
+  gulong handler = 0;
 
   if (sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
@@ -102,8 +148,14 @@ check_thread (GTask        *task,
 
   sqlite3_busy_timeout (handle, 5000);
   if (cancellable != NULL)
-    sqlite3_progress_handler (handle, PROGRESS_OPS * 50, cancelled, cancellable);
+    {
+      sqlite3_progress_handler (handle, PROGRESS_OPS * 50, cancelled, cancellable);
+      /* The b-tree walk does not call the progress handler (see above). */
+      handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_check), handle, NULL);
+    }
   result = run_check (handle, "PRAGMA integrity_check(1)");
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
   sqlite3_close (handle);
 
   if (g_task_return_error_if_cancelled (task))

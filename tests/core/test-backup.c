@@ -400,6 +400,49 @@ test_dir_for_db (void)
   g_assert_cmpuint (strlen (other_base), ==, strlen ("sales-") + 8);
 }
 
+/* The start-up check answers within its time even on a file whose check takes far
+ * longer: PRAGMA quick_check does its whole walk in one step, where no progress handler
+ * runs, so only sqlite3_interrupt() can stop it. */
+static void
+test_quick_check_time_box (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sales-quick-check-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.db", NULL);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start, unbounded_us, boxed_us;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB);"
+                                 "CREATE INDEX t_b ON t (b);"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                 " WHERE i < 60000) INSERT INTO t (b) SELECT randomblob(100) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (sales_integrity_quick_check (handle, 60000), ==, SALES_INTEGRITY_OK);
+  unbounded_us = g_get_monotonic_time () - start;
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (sales_integrity_quick_check (handle, 1), ==, SALES_INTEGRITY_UNFINISHED);
+  boxed_us = g_get_monotonic_time () - start;
+  g_test_message ("quick_check: %" G_GINT64_FORMAT " us whole, %" G_GINT64_FORMAT
+                  " us with 1 ms allowed", unbounded_us, boxed_us);
+  g_assert_cmpint (boxed_us, <, unbounded_us);
+
+  /* The interrupt does not reach the next statement. */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM t", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 60000);
+  sqlite3_finalize (stmt);
+
+  sqlite3_close (handle);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +459,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/backup/damaged", Fixture, NULL, fixture_set_up, test_damaged, fixture_tear_down);
   g_test_add_func ("/backup/before-migration", test_before_migration);
+  g_test_add_func ("/integrity/quick-check-time-box", test_quick_check_time_box);
   g_test_add ("/backup/scheduler", Fixture, NULL, fixture_set_up, test_scheduler,
               fixture_tear_down);
 
