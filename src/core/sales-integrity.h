@@ -18,6 +18,8 @@ typedef enum
 
 SalesIntegrity sales_integrity_quick_check  (sqlite3              *handle,
                                              guint                 budget_ms);
+SalesIntegrity sales_integrity_quick_check_file (const char        *path,
+                                                guint              budget_ms);
 void           sales_integrity_check_async  (const char           *db_path,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,

@@ -46,6 +46,7 @@ struct _SalesApplication
   guint           backups_start;
   GCancellable   *full_check;
   guint           full_check_start;
+  GThread        *first_check;
 };
 
 G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
@@ -59,30 +60,62 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gpointer
+first_check_thread (gpointer user_data)
+{
+  g_autofree char *path = user_data;
+
+  return GINT_TO_POINTER (sales_integrity_quick_check_file (path, QUICK_CHECK_MS));
+}
+
+/* The first file's check runs while GTK starts, and before anything opens the file for
+ * writing: on a large file it costs the first frame nothing. */
+static void
+start_first_check (SalesApplication *self)
+{
+  char *path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
+
+  self->first_check = g_thread_new ("sales-first-check", first_check_thread, path);
+}
+
+static SalesIntegrity
+finish_first_check (SalesApplication *self)
+{
+  return GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->first_check)));
+}
+
 static gboolean
 open_store (SalesApplication  *self,
             GError           **error)
 {
-  g_autofree char *default_path = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(SalesDb) db = NULL;
+  SalesIntegrity check = SALES_INTEGRITY_UNFINISHED;
 
   g_assert (SALES_IS_APPLICATION (self));
   g_assert (self->store == NULL);
 
-  if (self->db_path == NULL)
-    default_path = sales_db_default_path ();
+  path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
 
-  db = sales_db_open (self->db_path != NULL ? self->db_path : default_path, error);
+  /* A damaged file is not opened for writing at all. */
+  if (self->first_check != NULL)
+    check = finish_first_check (self);
+  else
+    check = sales_integrity_quick_check_file (path, QUICK_CHECK_MS);
+
+  if (check == SALES_INTEGRITY_DAMAGED)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
+                   _("The database “%s” is damaged"), path);
+      return FALSE;
+    }
+
+  db = sales_db_open (path, error);
   if (db == NULL)
     return FALSE;
 
-  switch (sales_integrity_quick_check (sales_db_get_handle (db), QUICK_CHECK_MS))
+  switch (check)
     {
-    case SALES_INTEGRITY_DAMAGED:
-      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
-                   _("The database “%s” is damaged"), sales_db_get_path (db));
-      return FALSE;
-
     case SALES_INTEGRITY_UNFINISHED:
       g_clear_object (&self->full_check);
       self->full_check = g_cancellable_new ();
@@ -665,6 +698,7 @@ sales_application_startup (GApplication *application)
 {
   SalesApplication *self = SALES_APPLICATION (application);
 
+  start_first_check (self);
   G_APPLICATION_CLASS (sales_application_parent_class)->startup (application);
 
   self->settings = sales_settings_new ();
@@ -688,6 +722,8 @@ sales_application_finalize (GObject *object)
 {
   SalesApplication *self = (SalesApplication *)object;
 
+  if (self->first_check != NULL)
+    finish_first_check (self);
   g_clear_handle_id (&self->notifier_start, g_source_remove);
   g_clear_object (&self->notifier);
   g_clear_object (&self->collection_notifier);
