@@ -152,7 +152,7 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "subtitle", subtitle);
   g_object_set_data (G_OBJECT (list_item), "amount", amount);
   g_object_set_data (G_OBJECT (list_item), "button", button);
-  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_activatable (list_item, TRUE);
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -194,6 +194,18 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (list_item),
                                                                      "button")),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
+}
+
+/* Enter or a double click on a row opens its customer, as in the follow-ups list. */
+static void
+on_row_activated (SalesReceivablesView *self,
+                  guint                 position)
+{
+  g_autoptr(SalesReceivable) item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer", "x",
+                                sales_receivable_get_customer_id (item));
 }
 
 static void
@@ -324,6 +336,7 @@ sales_receivables_view_class_init (SalesReceivablesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesReceivablesView, totals_label);
   gtk_widget_class_bind_template_child (widget_class, SalesReceivablesView, stack);
   gtk_widget_class_bind_template_child (widget_class, SalesReceivablesView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void

@@ -431,6 +431,65 @@ def main(argv):
                      lambda: len(record_buttons()) == rows_before - 1, pump, 15)
             log('the Receivables list has one row fewer for the contract')
 
+            # 4. A double click on the contract's next row opens the customer's page, whose
+            # Contracts section now names the second instalment as the next one.
+            with connect(db_path) as conn:
+                customer_name = conn.execute('SELECT name FROM customer WHERE id = ?',
+                                             (customer_id,)).fetchone()[0]
+            row_title = text_of(lang, '%s · %s').replace('%s', customer_name, 1) \
+                .replace('%s', number, 1)
+
+            def row_label():
+                refresh()
+                for n in off_board(leaflet()):
+                    if name_of(n) == row_title and role_name(n) == 'label':
+                        return n
+                return None
+
+            label = wait_for(f'the row {row_title!r}', row_label, pump, 15)
+            lx, ly, lw, lh = extents(pyatspi, label)
+            xdotool('mousemove', wx + lx + lw // 2, wy + ly + lh // 2)
+            time.sleep(0.2)
+            xdotool('click', '--repeat', '2', '--delay', '80', 1)
+
+            signed = text_of(lang, 'Signed %s · paid %s / %s · %s').partition('%s')[0] + \
+                today.isoformat()
+            next_due = add_months(today, 1).isoformat()
+
+            def contract_summary():
+                refresh()
+                for n in off_board(leaflet()):
+                    if name_of(n).startswith(signed) and next_due in name_of(n):
+                        return n
+                return None
+
+            summary = wait_for('the contract on the customer page, next due in a month',
+                               contract_summary, pump, 20)
+            log(f'the customer page says {name_of(summary)!r}')
+
+            # 5. Record Payment… on the page itself: the page follows at once.
+            def page_record_button():
+                row = summary
+                for _ in range(6):
+                    row = row.parent
+                    if row is None:
+                        return None
+                    hit = find(lambda n: name_of(n).startswith(row_name) and
+                               role_name(n) == 'push button', row, limit=12)
+                    if hit is not None:
+                        return hit
+                return None
+
+            press(wait_for('Record Payment… on the customer page', page_record_button, pump, 10),
+                  'Record Payment… on the customer page')
+            press(in_dialogs(record_response, 'the button Record'), 'Record')
+            wait_for('the second payment in the database',
+                     lambda: len(payments_of(db_path, contract_id)) == 2, pump, 15)
+            next_due = add_months(today, 2).isoformat()
+            summary = wait_for('the customer page naming the third instalment as the next',
+                               contract_summary, pump, 20)
+            log(f'the customer page says {name_of(summary)!r}')
+
             with connect(db_path) as conn:
                 check(conn.execute('PRAGMA integrity_check').fetchone()[0] == 'ok',
                       'PRAGMA integrity_check is ok')

@@ -36,6 +36,32 @@ find_entry_row (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+remember_customer (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  *(gint64 *)user_data = g_variant_get_int64 (param);
+}
+
 static SalesContract *
 add_contract (GuiFixture *f,
               gint64      customer_id,
@@ -79,6 +105,10 @@ test_receivables_view (GuiFixture    *f,
   GtkWindow *window;
   GtkWindow *dialog;
   GtkWidget *amount_row;
+  g_autoptr(GSimpleActionGroup) win_actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_customer = g_simple_action_new ("show-customer",
+                                                                G_VARIANT_TYPE_INT64);
+  gint64 shown_customer = 0;
 
   sales_store_set_clock (f->store, fixed_clock, NULL, NULL);
   sales_rep_set_name (rep_draft, "Zhang Wei");
@@ -102,6 +132,9 @@ test_receivables_view (GuiFixture    *f,
   gtk_window_set_default_size (window, 720, 420);
   view = SALES_RECEIVABLES_VIEW (sales_receivables_view_new (f->store, f->settings));
   gtk_window_set_child (window, GTK_WIDGET (view));
+  g_signal_connect (show_customer, "activate", G_CALLBACK (remember_customer), &shown_customer);
+  g_action_map_add_action (G_ACTION_MAP (win_actions), G_ACTION (show_customer));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win_actions));
   gtk_window_present (window);
   gui_test_wait_for_frame (GTK_WIDGET (view));
 
@@ -110,6 +143,10 @@ test_receivables_view (GuiFixture    *f,
   g_assert_cmpint (sales_receivables_get_outstanding_cents (list), ==, 100000);
   g_assert_cmpint (sales_receivables_get_overdue_cents (list), ==, 80000);
   g_free (gui_test_save_screenshot (GTK_WIDGET (window), "receivables-view"));
+
+  /* Enter on a row opens its customer. */
+  g_signal_emit_by_name (find_list_view (GTK_WIDGET (view)), "activate", 1);
+  g_assert_cmpint (shown_customer, ==, sales_record_get_id (SALES_RECORD (customer)));
 
   /* Record Payment on the late one: the whole 800.00 is offered; recording
    * it takes the row away. */
