@@ -314,43 +314,6 @@ query_int (SalesDb    *db,
   return value;
 }
 
-/* Drops the indexes of customer_search and returns their CREATE INDEX statements. */
-static GPtrArray *
-drop_indexes (SalesDb  *db,
-              GError  **error)
-{
-  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (sales_db_get_handle (db),
-                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-                           " AND tbl_name = 'customer_search' AND sql IS NOT NULL ORDER BY name",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_ptr_array_add (drops, g_strdup_printf ("DROP INDEX \"%s\"",
-                                                   sqlite3_column_text (stmt, 0)));
-          g_ptr_array_add (creates, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sales_db_set_error (db, rc, error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < drops->len; i++)
-    if (!sales_db_exec (db, g_ptr_array_index (drops, i), error))
-      return NULL;
-
-  return g_steal_pointer (&creates);
-}
-
 /* Filling an empty index in one pass: the rows of customer_search go in without their
  * indexes, which are then built by sorting rather than by 100 000 inserts at random places,
  * and the trigram index is built from those rows at the end ('rebuild'). A larger page cache
@@ -370,7 +333,7 @@ fill_empty (SalesDb       *db,
 
   sales_db_exec (db, "PRAGMA cache_size = " BULK_CACHE_KIB, NULL);
 
-  indexes = drop_indexes (db, error);
+  indexes = sales_db_drop_indexes (db, (const char * const[]) { "customer_search", NULL }, error);
   ok = indexes != NULL &&
        sales_db_exec (db, "INSERT INTO customer_gram (customer_gram) VALUES ('delete-all')",
                       error);
@@ -388,10 +351,8 @@ fill_empty (SalesDb       *db,
            (found == ENTRY_GONE || insert_entry (db, s, ids[i], &entry, FALSE, error));
     }
 
-  for (guint i = 0; ok && i < indexes->len; i++)
-    ok = sales_db_exec (db, g_ptr_array_index (indexes, i), error);
-
-  ok = ok && sales_db_exec (db, "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
+  ok = ok && sales_db_create_indexes (db, indexes, error) &&
+       sales_db_exec (db, "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
                             error);
 
   sales_db_exec (db, restore, NULL);

@@ -290,6 +290,120 @@ sales_db_in_transaction (SalesDb *self)
   return self->in_transaction;
 }
 
+static gint64
+query_int (sqlite3    *handle,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/**
+ * sales_db_drop_indexes:
+ * @tables: (array zero-terminated=1): the tables whose indexes go
+ *
+ * For a bulk write, inside its transaction: drops the indexes that the schema defines on
+ * @tables and returns their CREATE INDEX statements, as the schema holds them, for
+ * sales_db_create_indexes() once the rows are in. Building an index by sorting the finished
+ * table costs a fraction of keeping it up to date row by row. Indexes made by UNIQUE or
+ * PRIMARY KEY constraints have no statement and stay. A rollback brings the indexes back.
+ *
+ * Returns: (transfer full) (element-type utf8): the statements, or %NULL with @error set
+ */
+GPtrArray *
+sales_db_drop_indexes (SalesDb             *self,
+                       const char * const  *tables,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_DB (self), NULL);
+  g_return_val_if_fail (tables != NULL, NULL);
+  g_return_val_if_fail (self->in_transaction, NULL);
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                           " AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && tables[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (drops, g_strdup_printf ("DROP INDEX \"%s\"",
+                                                   sqlite3_column_text (stmt, 0)));
+          g_ptr_array_add (creates, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      sales_db_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!sales_db_exec (self, g_ptr_array_index (drops, i), error))
+      return NULL;
+
+  return g_steal_pointer (&creates);
+}
+
+/**
+ * sales_db_create_indexes:
+ * @statements: (element-type utf8): what sales_db_drop_indexes() returned
+ *
+ * Creates the indexes again, inside the same transaction.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+sales_db_create_indexes (SalesDb    *self,
+                         GPtrArray  *statements,
+                         GError    **error)
+{
+  g_autofree char *restore = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SALES_IS_DB (self), FALSE);
+  g_return_val_if_fail (statements != NULL, FALSE);
+
+  if (statements->len == 0)
+    return TRUE;
+
+  /* With temporary storage in memory (set at open, for statement journals) SQLite sorts
+   * all the keys of an index in one run in memory, and that merge sort of millions of
+   * records scattered over hundreds of MiB misses the CPU cache at every step: it took
+   * twice the CPU time of sorting runs of 2 MiB (the page cache's size) spilled to
+   * temporary files and merged. (Helper threads, PRAGMA threads, cost a third more CPU
+   * time and gained nothing on a busy machine.) The change of temp_store is refused while
+   * temporary tables are in use, and then the indexes are built the slower way. */
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
+                             "PRAGMA temp_store = %" G_GINT64_FORMAT,
+                             query_int (self->handle, "PRAGMA cache_size"),
+                             query_int (self->handle, "PRAGMA temp_store"));
+  sqlite3_exec (self->handle, "PRAGMA cache_size = -2048; PRAGMA temp_store = FILE", NULL, NULL,
+                NULL);
+
+  for (guint i = 0; ok && i < statements->len; i++)
+    ok = sales_db_exec (self, g_ptr_array_index (statements, i), error);
+
+  sqlite3_exec (self->handle, restore, NULL, NULL, NULL);
+  return ok;
+}
+
 const char *
 sales_db_get_path (SalesDb *self)
 {

@@ -62,5 +62,11 @@ gboolean      sales_db_set_error           (SalesDb      *self,
                                             GError      **error);
 gint64        sales_db_count               (SalesDb      *self,
                                             const char   *table);
+GPtrArray    *sales_db_drop_indexes        (SalesDb             *self,
+                                            const char * const  *tables,
+                                            GError             **error);
+gboolean      sales_db_create_indexes      (SalesDb      *self,
+                                            GPtrArray    *statements,
+                                            GError      **error);
 
 G_END_DECLS

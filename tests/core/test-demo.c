@@ -600,6 +600,7 @@ hash_with_options (guint batch_size,
   g_autoptr(GError) error = NULL;
   g_autofree char *indexes = NULL;
   g_autofree char *fresh_indexes = NULL;
+  g_autofree char *journal = NULL;
   SalesDemoOptions options;
   Fixture f = { 0 };
   char *hash;
@@ -614,9 +615,12 @@ hash_with_options (guint batch_size,
   g_assert_true (sales_demo_generate (f.db, &options, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  /* The indexes dropped for a bulk run are all back, exactly as they were. */
+  /* The indexes dropped for a bulk run are all back, exactly as they were, and the file
+   * is in WAL again after the bulk run's rollback journal. */
   indexes = index_list (f.db);
   g_assert_cmpstr (indexes, ==, fresh_indexes);
+  journal = test_query_text (f.db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
   assert_invariants (f.db);
 
   hash = content_hash (f.db);
