@@ -206,6 +206,8 @@ void             sales_undo_entry_get_deal_ids      (SalesUndoEntry  *entry,
 SalesUndoEntry  *sales_undo_entry_new_inverse       (SalesUndoEntry  *entry,
                                                      SalesStore      *store,
                                                      GError         **error);
+gboolean         sales_undo_entry_touches_table     (SalesUndoEntry  *entry,
+                                                     const char      *table);
 void             sales_undo_entry_get_changes       (SalesUndoEntry  *entry,
                                                      GArray          *changes);
 gboolean         sales_undo_entry_apply             (SalesUndoEntry  *entry,

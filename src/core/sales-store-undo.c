@@ -564,6 +564,29 @@ add_change (GArray      *changes,
   g_array_append_val (changes, row);
 }
 
+/* Whether applying @entry writes rows of @table (one without records, such as
+ * "target", whose changes sales_undo_entry_get_changes() cannot name). */
+gboolean
+sales_undo_entry_touches_table (SalesUndoEntry *entry,
+                                const char     *table)
+{
+  for (guint i = 0; i < entry->images->len; i++)
+    {
+      const RowImage *image = g_ptr_array_index (entry->images, i);
+
+      if (g_strcmp0 (image->table->name, table) == 0)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < entry->inserted->len; i++)
+    {
+      if (g_strcmp0 (g_array_index (entry->inserted, RowRef, i).table, table) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * sales_undo_entry_get_changes:
  * @changes: (element-type SalesRowChange): where to add the records the

@@ -33,6 +33,7 @@ enum {
 enum {
   CHANGED,
   RESET,
+  TARGETS_CHANGED,
   N_SIGNALS
 };
 
@@ -386,6 +387,10 @@ finish_with_history (SalesStore     *self,
                      SalesUndoEntry *undone,
                      gboolean        refresh_deals)
 {
+  /* @undo is the action just done or redone, @undone the one just taken back. */
+  gboolean targets = (undo != NULL && sales_undo_entry_touches_table (undo, "target")) ||
+                     (undone != NULL && sales_undo_entry_touches_table (undone, "target"));
+
   set_history (self, undo, redo, undone);
 
   if (refresh_deals)
@@ -425,6 +430,9 @@ finish_with_history (SalesStore     *self,
                          change.kind, change.id, change.change);
         }
     }
+
+  if (targets)
+    g_signal_emit (self, signals[TARGETS_CHANGED], 0);
 
   g_hash_table_remove_all (self->deal_before);
 }
@@ -759,6 +767,19 @@ sales_store_class_init (SalesStoreClass *klass)
    */
   signals[RESET] =
     g_signal_new ("reset",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SalesStore::targets-changed:
+   *
+   * Emitted after a commit, an Undo or a Redo that wrote sales targets (which are not
+   * records, so #SalesStore::changed does not name them).
+   */
+  signals[TARGETS_CHANGED] =
+    g_signal_new ("targets-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

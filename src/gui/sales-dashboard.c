@@ -269,6 +269,8 @@ sales_dashboard_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "reset", G_CALLBACK (sales_dashboard_data_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "targets-changed",
+                           G_CALLBACK (sales_dashboard_data_changed), self, G_CONNECT_SWAPPED);
 
   sales_kpi_period_for_time (&self->period, SALES_KPI_MONTH, sales_store_now (self->store));
   update_period (self);

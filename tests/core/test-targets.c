@@ -51,6 +51,13 @@ test_spread (void)
 }
 
 static void
+count_signal (SalesStore *store,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
 test_set_and_undo (Fixture       *f,
                    gconstpointer  data)
 {
@@ -61,10 +68,19 @@ test_set_and_undo (Fixture       *f,
   const SalesTarget team = { 5000, 6000, 7 };
   SalesTarget t;
   gboolean exists;
+  guint changed = 0;
+  g_autoptr(SalesRep) bob = NULL;
+
+  /* Every write, Undo and Redo of targets is announced (the Dashboard follows it); other
+   * writes are not. */
+  g_signal_connect (f->store, "targets-changed", G_CALLBACK (count_signal), &changed);
+  bob = test_add_rep (f, "Bob");
+  g_assert_cmpuint (changed, ==, 0);
 
   /* December 2026 and January 2027: the run crosses the year. */
   g_assert_true (sales_store_set_targets (f->store, alice, "2026-12", two, 2, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
   g_assert_true (sales_store_get_target (f->store, alice, "2027-01", &t, &exists, &error));
   g_assert_true (exists);
   g_assert_cmpint (t.amount_cents, ==, 300);
@@ -95,9 +111,12 @@ test_set_and_undo (Fixture       *f,
   g_assert_true (sales_store_redo (f->store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM target"), ==, 5);
+  /* Four writes, two Undos and a Redo. */
+  g_assert_cmpuint (changed, ==, 7);
 
   g_assert_false (sales_store_set_targets (f->store, alice, "2026-13", two, 1, &error));
   g_assert_error (error, SALES_DB_ERROR, SALES_DB_ERROR_INVALID);
+  g_assert_cmpuint (changed, ==, 7);
 }
 
 static void

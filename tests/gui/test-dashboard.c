@@ -378,6 +378,23 @@ test_live_update (DashboardFixture *fixture,
     g_main_context_iteration (NULL, TRUE);
   wait_until_loaded (fixture);
   assert_tile (fixture, "pipeline", "¥0", "Same as last month", SALES_KPI_TILE_NEUTRAL);
+
+  /* A new team target for November (Sales Targets window): ¥23,000 of ¥46,000 is half. */
+  {
+    const SalesTarget team = { 4600000, 6900000, 4 };
+    SalesKpiTile *won = sales_dashboard_get_tile (fixture->dashboard, "won");
+
+    /* Past the old target of ¥20,000: the bar is full. */
+    g_assert_cmpfloat_with_epsilon (sales_kpi_tile_get_progress (won, 0), 1.0, 1e-9);
+    g_assert_true (sales_store_set_targets (fixture->gui.store, 0, "2026-11", &team, 1,
+                                            &error));
+    g_assert_no_error (error);
+    while (ABS (sales_kpi_tile_get_progress (won, 0) - 0.5) > 1e-9)
+      g_main_context_iteration (NULL, TRUE);
+    wait_until_loaded (fixture);
+    g_assert_cmpfloat_with_epsilon (sales_kpi_tile_get_progress (won, 1), 23000.0 / 69000.0,
+                                    1e-9);
+  }
 }
 
 static void
