@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sales-application.h"
+#include "sales-export.h"
 #include "sales-kpi.h"
 #include "sales-store.h"
 
@@ -26,8 +27,7 @@ typedef struct
   char     *import_deals;
   char     *encoding;
   char     *on_duplicate;
-  char     *export_customers;
-  char     *export_deals;
+  char     *exports[SALES_EXPORT_N_TABLES];
   char     *kpi;
   char     *report;
   gint64    rep;
@@ -44,8 +44,8 @@ options_clear (Options *o)
   g_free (o->import_deals);
   g_free (o->encoding);
   g_free (o->on_duplicate);
-  g_free (o->export_customers);
-  g_free (o->export_deals);
+  for (guint i = 0; i < SALES_EXPORT_N_TABLES; i++)
+    g_free (o->exports[i]);
   g_free (o->kpi);
   g_free (o->report);
   g_free (o->output);
@@ -140,6 +140,32 @@ run_kpi (const Options *o)
   return EXIT_SUCCESS;
 }
 
+static gboolean
+has_export (const Options *o)
+{
+  for (guint i = 0; i < SALES_EXPORT_N_TABLES; i++)
+    {
+      if (o->exports[i] != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+run_exports (const Options *o)
+{
+  g_autofree char *path = o->db_path != NULL ? g_strdup (o->db_path) : sales_db_default_path ();
+
+  for (guint i = 0; i < SALES_EXPORT_N_TABLES; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (o->exports[i] != NULL && !sales_export_command_run (path, i, o->exports[i], &error))
+        return fail (error->message);
+    }
+  return EXIT_SUCCESS;
+}
+
 static int
 run_headless (Options *o)
 {
@@ -151,8 +177,10 @@ run_headless (Options *o)
   if (o->kpi != NULL)
     return run_kpi (o);
 
-  if (o->import_customers || o->import_deals || o->export_customers || o->export_deals ||
-      o->report)
+  if (has_export (o))
+    return run_exports (o);
+
+  if (o->import_customers || o->import_deals || o->report)
     return fail (_("This job is not yet available in this version of Sales Desk"));
 
   if (!o->seed_demo)
@@ -177,8 +205,7 @@ run_headless (Options *o)
 static gboolean
 is_headless (const Options *o)
 {
-  return o->seed_demo || o->import_customers || o->import_deals || o->export_customers ||
-         o->export_deals || o->kpi || o->report || o->output || o->json ||
+  return o->seed_demo || o->import_customers || o->import_deals || has_export (o) || o->kpi || o->report || o->output || o->json ||
          o->customers != 0 || o->deals != 0 || o->reps != 0 || o->seed >= 0 || o->rep != 0;
 }
 
@@ -223,10 +250,21 @@ main (int   argc,
         N_("Text encoding of the imported file: auto, utf-8, gb18030 or utf-16"), N_("ENCODING") },
       { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, &o.on_duplicate,
         N_("What to do with duplicates when importing: skip, merge or create"), N_("POLICY") },
-      { "export-customers", 0, 0, G_OPTION_ARG_FILENAME, &o.export_customers,
+      { "export-customers", 0, 0, G_OPTION_ARG_FILENAME, &o.exports[SALES_EXPORT_CUSTOMERS],
         N_("Export customers to a CSV or XLSX file and exit"), N_("FILE") },
-      { "export-deals", 0, 0, G_OPTION_ARG_FILENAME, &o.export_deals,
+      { "export-deals", 0, 0, G_OPTION_ARG_FILENAME, &o.exports[SALES_EXPORT_DEALS],
         N_("Export deals to a CSV or XLSX file and exit"), N_("FILE") },
+      { "export-contacts", 0, 0, G_OPTION_ARG_FILENAME, &o.exports[SALES_EXPORT_CONTACTS],
+        N_("Export contacts to a CSV or XLSX file and exit"), N_("FILE") },
+      { "export-followups", 0, 0, G_OPTION_ARG_FILENAME, &o.exports[SALES_EXPORT_FOLLOWUPS],
+        N_("Export follow-ups to a CSV or XLSX file and exit"), N_("FILE") },
+      { "export-contracts", 0, 0, G_OPTION_ARG_FILENAME, &o.exports[SALES_EXPORT_CONTRACTS],
+        N_("Export contracts to a CSV or XLSX file and exit"), N_("FILE") },
+      { "export-instalments", 0, 0, G_OPTION_ARG_FILENAME,
+        &o.exports[SALES_EXPORT_INSTALMENTS],
+        N_("Export the instalments of payment plans to a CSV or XLSX file and exit"), N_("FILE") },
+      { "export-payments", 0, 0, G_OPTION_ARG_FILENAME, &o.exports[SALES_EXPORT_PAYMENTS],
+        N_("Export payments received to a CSV or XLSX file and exit"), N_("FILE") },
       { "kpi", 0, 0, G_OPTION_ARG_STRING, &o.kpi,
         N_("Print the key figures of a month (or a quarter YYYY-Q1…Q4, or a year YYYY) as JSON "
            "(use with --json) and exit"), N_("YYYY-MM") },

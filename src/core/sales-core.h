@@ -17,6 +17,7 @@
 #include "sales-deal-filter.h"
 #include "sales-deal-list.h"
 #include "sales-demo.h"
+#include "sales-export.h"
 #include "sales-followup-ics.h"
 #include "sales-integrity.h"
 #include "sales-followup-list.h"
