@@ -155,14 +155,61 @@ csv_append_text (GString    *buffer,
                                                 text, length));
 }
 
+/* printf() was a fifth of the time of writing a row: numbers are written digit by digit. */
+static void
+csv_append_unsigned (GString *buffer,
+                     guint64  value,
+                     guint    min_digits)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0 || n < min_digits);
+
+  while (n > 0)
+    g_string_append_c (buffer, digits[--n]);
+}
+
+static void
+csv_append_int64 (GString *buffer,
+                  gint64   value)
+{
+  if (value < 0)
+    g_string_append_c (buffer, '-');
+  csv_append_unsigned (buffer, value < 0 ? -(guint64)value : (guint64)value, 1);
+}
+
 static void
 csv_append_cents (GString *buffer,
                   gint64   cents)
 {
   guint64 magnitude = cents < 0 ? -(guint64)cents : (guint64)cents;
 
-  g_string_append_printf (buffer, "%s%" G_GUINT64_FORMAT ".%02u", cents < 0 ? "-" : "",
-                          magnitude / 100, (guint)(magnitude % 100));
+  if (cents < 0)
+    g_string_append_c (buffer, '-');
+  csv_append_unsigned (buffer, magnitude / 100, 1);
+  g_string_append_c (buffer, '.');
+  csv_append_unsigned (buffer, magnitude % 100, 2);
+}
+
+static void
+csv_append_time (GString         *buffer,
+                 const struct tm *tm)
+{
+  csv_append_unsigned (buffer, (guint64)(tm->tm_year + 1900), 4);
+  g_string_append_c (buffer, '-');
+  csv_append_unsigned (buffer, (guint64)(tm->tm_mon + 1), 2);
+  g_string_append_c (buffer, '-');
+  csv_append_unsigned (buffer, (guint64)tm->tm_mday, 2);
+  g_string_append_c (buffer, ' ');
+  csv_append_unsigned (buffer, (guint64)tm->tm_hour, 2);
+  g_string_append_c (buffer, ':');
+  csv_append_unsigned (buffer, (guint64)tm->tm_min, 2);
 }
 
 static void
@@ -179,8 +226,7 @@ csv_append_cell (SalesExportSink *sink,
     {
     case SALES_EXPORT_ID:
     case SALES_EXPORT_INTEGER:
-      g_string_append_printf (buffer, "%" G_GINT64_FORMAT,
-                              (gint64)sqlite3_column_int64 (stmt, column));
+      csv_append_int64 (buffer, sqlite3_column_int64 (stmt, column));
       break;
 
     case SALES_EXPORT_CENTS:
@@ -194,8 +240,7 @@ csv_append_cell (SalesExportSink *sink,
 
     case SALES_EXPORT_TIME:
       if (local_time (sqlite3_column_int64 (stmt, column), &tm))
-        g_string_append_printf (buffer, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900,
-                                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+        csv_append_time (buffer, &tm);
       break;
 
     case SALES_EXPORT_YES_NO:

@@ -377,12 +377,15 @@ xpath_string (xmlDoc     *doc,
 {
   xmlXPathContext *context = xmlXPathNewContext (doc);
   xmlXPathObject *result;
+  xmlChar *value;
   char *text;
 
   xmlXPathRegisterNs (context, (const xmlChar *)"m", (const xmlChar *)MAIN_NS);
   result = xmlXPathEvalExpression ((const xmlChar *)expression, context);
   g_assert_nonnull (result);
-  text = g_strdup ((const char *)xmlXPathCastToString (result) ?: "");
+  value = xmlXPathCastToString (result);
+  text = g_strdup (value != NULL ? (const char *)value : "");
+  xmlFree (value);
   xmlXPathFreeObject (result);
   xmlXPathFreeContext (context);
   return text;
