@@ -18,6 +18,7 @@
 #include "sales-deal-list.h"
 #include "sales-demo.h"
 #include "sales-export.h"
+#include "sales-export-lists.h"
 #include "sales-followup-ics.h"
 #include "sales-integrity.h"
 #include "sales-followup-list.h"

@@ -12,6 +12,7 @@
 #include "sales-integrity.h"
 #include "sales-collection-notifier.h"
 #include "sales-duplicates-window.h"
+#include "sales-export-dialog.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
 #include "sales-pool-watcher.h"
@@ -661,14 +662,28 @@ find_duplicates_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Import, export and printing are in the menu from the start so that the menu does not
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *window = GTK_WINDOW (find_main_window (self));
+
+  if (self->store == NULL || window == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (sales_export_dialog_new (window, self->store)));
+}
+
+/* Import and printing are in the menu from the start so that the menu does not
  * change shape; they stay disabled until they are implemented. */
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "import" },
-  { "export" },
+  { "export", export_action },
   { "print" },
   { "show-customer", show_customer_action, "x" },
   { "show-follow-ups", show_follow_ups_action },
@@ -678,7 +693,7 @@ static const GActionEntry app_actions[] = {
   { "recover", recover_action },
 };
 
-static const char * const unavailable_actions[] = { "import", "export", "print" };
+static const char * const unavailable_actions[] = { "import", "print" };
 
 static const struct {
   const char *action;

@@ -15,6 +15,7 @@
 #include "sales-board-private.h"
 #include "sales-contract-actions.h"
 #include "sales-deal-editor.h"
+#include "sales-export-job.h"
 #include "sales-followup-dialog.h"
 #include "sales-lost-dialog.h"
 #include "sales-won-dialog.h"
@@ -585,9 +586,22 @@ redo_action (GtkWidget  *widget,
     show_undo_toast (self);
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SalesBoard *self = SALES_BOARD (widget);
+  g_autoptr(SalesExporter) exporter = sales_exporter_new_for_deals (self->store, self->filter);
+  g_autoptr(SalesExportJob) job = sales_export_job_new (exporter, widget);
+
+  sales_export_job_choose (job);
+}
+
 void
 sales_board_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "board.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "board.move-deal-to", "(xx)",
                                    move_deal_to_action);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-customers-view-private.h"
+#include "sales-export-job.h"
 
 #define UNDO_TIMEOUT_S 8
 
@@ -572,6 +573,18 @@ sales_customers_view_set_property (GObject      *object,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SalesCustomersView *self = SALES_CUSTOMERS_VIEW (widget);
+  g_autoptr(SalesExporter) exporter = sales_exporter_new_for_customers (self->list);
+  g_autoptr(SalesExportJob) job = sales_export_job_new (exporter, widget);
+
+  sales_export_job_choose (job);
+}
+
+static void
 sales_customers_view_class_init (SalesCustomersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -625,6 +638,7 @@ sales_customers_view_class_init (SalesCustomersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.assign", "x", assign_action);
   gtk_widget_class_install_action (widget_class, "customers.set-tier", "i", set_tier_action);
   gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "customers.export", NULL, export_action);
 }
 
 static void

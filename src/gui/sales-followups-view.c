@@ -28,6 +28,7 @@
 #include "sales-followup-row.h"
 #include "sales-followups-view.h"
 #include "sales-receivables-view.h"
+#include "sales-export-job.h"
 
 #define N_GROUPS (SALES_FOLLOWUP_GROUP_LATER + 1)
 
@@ -601,6 +602,25 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* The list shown, follow-ups or receivables, as a spreadsheet */
+static void
+export_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SalesFollowupsView *self = SALES_FOLLOWUPS_VIEW (widget);
+  g_autoptr(SalesExporter) exporter = NULL;
+  g_autoptr(SalesExportJob) job = NULL;
+
+  if (g_str_equal (self->mode, MODE_RECEIVABLES) && self->receivables != NULL)
+    exporter = sales_exporter_new_for_receivables (
+      sales_receivables_view_get_list (self->receivables));
+  else
+    exporter = sales_exporter_new_for_followups (self->lists, N_GROUPS);
+  job = sales_export_job_new (exporter, widget);
+  sales_export_job_choose (job);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -763,6 +783,8 @@ sales_followups_view_class_init (SalesFollowupsViewClass *klass)
                                    open_customer_action);
   gtk_widget_class_install_action (widget_class, "followups.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "followups.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "followups.export-list", NULL,
+                                   export_list_action);
   gtk_widget_class_install_action (widget_class, "followups.show-receivables", NULL,
                                    show_receivables_action);
   gtk_widget_class_install_property_action (widget_class, "followups.mode", "mode");
