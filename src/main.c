@@ -205,7 +205,8 @@ run_headless (Options *o)
 static gboolean
 is_headless (const Options *o)
 {
-  return o->seed_demo || o->import_customers || o->import_deals || has_export (o) || o->kpi || o->report || o->output || o->json ||
+  return o->seed_demo || o->import_customers || o->import_deals || has_export (o) || o->kpi ||
+         o->report || o->output || o->json ||
          o->customers != 0 || o->deals != 0 || o->reps != 0 || o->seed >= 0 || o->rep != 0;
 }
 
