@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sales-application.h"
+#include "sales-cli-import.h"
 #include "sales-export.h"
 #include "sales-kpi.h"
 #include "sales-store.h"
@@ -180,7 +181,19 @@ run_headless (Options *o)
   if (has_export (o))
     return run_exports (o);
 
-  if (o->import_customers || o->import_deals || o->report)
+  if (o->import_customers != NULL && o->import_deals != NULL)
+    return fail (_("Import customers and deals one at a time"));
+  if (o->import_customers != NULL || o->import_deals != NULL)
+    return sales_cli_import (o->db_path,
+                             o->import_customers != NULL ? o->import_customers : o->import_deals,
+                             o->import_customers != NULL ? SALES_IMPORT_CUSTOMERS
+                                                         : SALES_IMPORT_DEALS,
+                             o->encoding, o->on_duplicate);
+  if (o->encoding != NULL || o->on_duplicate != NULL)
+    return fail (_("--encoding and --on-duplicate only go with --import-customers or "
+                   "--import-deals"));
+
+  if (o->report)
     return fail (_("This job is not yet available in this version of Sales Desk"));
 
   if (!o->seed_demo)
@@ -205,8 +218,8 @@ run_headless (Options *o)
 static gboolean
 is_headless (const Options *o)
 {
-  return o->seed_demo || o->import_customers || o->import_deals || has_export (o) || o->kpi ||
-         o->report || o->output || o->json ||
+  return o->seed_demo || o->import_customers || o->import_deals || o->encoding ||
+         o->on_duplicate || has_export (o) || o->kpi || o->report || o->output || o->json ||
          o->customers != 0 || o->deals != 0 || o->reps != 0 || o->seed >= 0 || o->rep != 0;
 }
 

@@ -20,6 +20,7 @@
 #include "sales-export.h"
 #include "sales-export-lists.h"
 #include "sales-followup-ics.h"
+#include "sales-import.h"
 #include "sales-import-reader.h"
 #include "sales-import-values.h"
 #include "sales-integrity.h"

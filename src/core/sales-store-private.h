@@ -78,6 +78,9 @@ SalesRecord     *sales_store_read_row               (SalesStore      *self,
                                                      SalesRecordKind  kind,
                                                      gint64           id,
                                                      GError         **error);
+gboolean         sales_store_insert_row             (SalesStore      *self,
+                                                     SalesRecord     *row,
+                                                     GError         **error);
 gboolean         sales_store_update_row             (SalesStore      *self,
                                                      SalesRecord     *row,
                                                      GError         **error);

@@ -544,8 +544,8 @@ sales_store_get_deal_before (SalesStore *self,
 
 /* Writing rows */
 
-static gboolean
-insert_row (SalesStore   *self,
+gboolean
+sales_store_insert_row (SalesStore   *self,
             SalesRecord  *row,
             GError      **error)
 {
@@ -1038,7 +1038,7 @@ sales_store_create (SalesStore   *self,
     return NULL;
 
   if (!sales_store_prepare_insert (self, row, error) ||
-      !insert_row (self, row, error) ||
+      !sales_store_insert_row (self, row, error) ||
       !sales_store_after_write (self, NULL, row, changes, error) ||
       !sales_store_commit (self, error))
     {

@@ -11,6 +11,7 @@
 #include "sales-db.h"
 #include "sales-deal.h"
 #include "sales-demo.h"
+#include "sales-import.h"
 #include "sales-lost-reason.h"
 #include "sales-payment.h"
 #include "sales-payment-plan.h"
@@ -47,6 +48,14 @@ gboolean         sales_store_seed_demo         (SalesStore       *self,
 /* The file was changed by another connection (a worker thread, an import):
  * refreshes every object the store hands out, forgets undo, emits ::reset. */
 void             sales_store_reload            (SalesStore       *self);
+
+/* Imports a file in one transaction, undoable as a whole (sales-store-import.c). */
+gboolean         sales_store_import            (SalesStore       *self,
+                                                SalesImport      *job,
+                                                SalesImportProgress progress,
+                                                gpointer          user_data,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
 
 /* The identity map: the same id gives the same object while anyone holds it. */
 gpointer         sales_store_get_record        (SalesStore       *self,
