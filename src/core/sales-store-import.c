@@ -9,10 +9,12 @@
  *
  * Duplicates follow the rules of sales-duplicates.c: a customer is the same
  * as another when they share a normalised phone or e-mail (their own or a
- * contact's) or company name. Keys of customers already in the file are read
- * from customer_key, which only changes at the commit; keys of customers the
- * file itself creates or merges into are kept in a hash table as the rows go.
- * A deal is the same as another when it has the same customer and title.
+ * contact's) or company name. The keys are read from customer_key, which the
+ * store brings up to date from the rows before a commit; the import does so
+ * every few thousand rows too, and keeps the keys of the rows since in a hash
+ * table, so that its memory does not grow with the file. A deal is the same
+ * as another when it has the same customer and title; the deals the import
+ * wrote are in the table already.
  *
  * The import is one undo entry: the rows it inserted (a customer's contacts,
  * deals and follow-ups go with it by cascade) and the before-image of each
@@ -26,6 +28,7 @@
 #include <string.h>
 
 #include "sales-backup.h"
+#include "sales-customer-index.h"
 #include "sales-import-private.h"
 #include "sales-kpi-summary.h"
 #include "sales-normalize.h"
@@ -33,6 +36,9 @@
 
 /* Rows between two progress reports. */
 #define PROGRESS_ROWS 2000
+
+/* Rows between two updates of customer_key inside the transaction. */
+#define KEY_FLUSH_ROWS 5000
 
 /* See is_bulk(): a row of a customer sheet is about 100 bytes. */
 #define BULK_MIN_BYTES (1024 * 1024)
@@ -50,13 +56,14 @@ typedef struct
   SalesImportPolicy       policy;
   SalesUndoEntry         *undo;
   GArray                 *changes;
-  /* duplicate key ("p:…", "e:…", "n:…") -> customer id, for what the file wrote */
+  /* duplicate key ("p:…", "e:…", "n:…") -> customer id, for what the file wrote
+   * since customer_key was last brought up to date */
   GHashTable             *file_keys;
-  /* customer ids this import inserted, and those it saved a before-image of */
-  GHashTable             *inserted;
+  guint                   since_key_flush;
+  /* Customers above this id are the import's own: undo deletes them. */
+  gint64                  last_customer_before;
+  /* "table:id" of the rows it saved a before-image of */
   GHashTable             *saved;
-  /* "customer id:title" -> deal id, for deals the file wrote */
-  GHashTable             *file_deals;
   /* case-folded name -> SalesStage */
   GHashTable             *stages;
   /* case-folded name or e-mail -> rep id */
@@ -191,7 +198,7 @@ update (ImportRun    *run,
   g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
 
   /* Rows this import inserted go back by being deleted; others need their old values. */
-  if (!(g_str_equal (table, "customer") && g_hash_table_contains (run->inserted, &id)) &&
+  if (!(g_str_equal (table, "customer") && id > run->last_customer_before) &&
       !g_hash_table_contains (run->saved, key))
     {
       if (!sales_undo_entry_save_row (run->undo, run->store, table, id, error))
@@ -633,7 +640,6 @@ create_customer (ImportRun      *run,
 
   *customer_id = sales_record_get_id (SALES_RECORD (draft->customer));
   sales_undo_entry_add_inserted (run->undo, "customer", *customer_id);
-  g_hash_table_add (run->inserted, id_new (*customer_id));
   run->summary->customers_created++;
   return TRUE;
 }
@@ -719,17 +725,13 @@ static gboolean
 find_deal (ImportRun   *run,
            gint64       customer_id,
            const char  *title,
-           char        *key,
            gint64      *deal_id,
            GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  *deal_id = lookup_id (run->file_deals, key);
-  if (*deal_id != 0)
-    return TRUE;
-
+  *deal_id = 0;
   stmt = sales_db_prepare (sales_store_get_db (run->store),
                            "SELECT id FROM deal WHERE customer_id = ?1 AND title = ?2 "
                            "ORDER BY id LIMIT 1",
@@ -875,7 +877,6 @@ import_deal_row (ImportRun             *run,
 {
   g_autoptr(SalesDeal) deal = g_object_new (SALES_TYPE_DEAL, NULL);
   g_autofree char *reason = NULL;
-  g_autofree char *key = NULL;
   gint64 customer_id = 0, deal_id = 0;
 
   if (!make_deal (run, deal, &reason, error))
@@ -888,9 +889,8 @@ import_deal_row (ImportRun             *run,
       return TRUE;
     }
 
-  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", customer_id, sales_deal_get_title (deal));
   if (run->policy != SALES_IMPORT_CREATE &&
-      !find_deal (run, customer_id, sales_deal_get_title (deal), key, &deal_id, error))
+      !find_deal (run, customer_id, sales_deal_get_title (deal), &deal_id, error))
     return FALSE;
 
   if (deal_id != 0 && run->policy == SALES_IMPORT_SKIP)
@@ -912,9 +912,8 @@ import_deal_row (ImportRun             *run,
     return FALSE;
 
   deal_id = sales_record_get_id (SALES_RECORD (deal));
-  if (!g_hash_table_contains (run->inserted, &customer_id))
+  if (customer_id <= run->last_customer_before)
     sales_undo_entry_add_inserted (run->undo, "deal", deal_id);
-  g_hash_table_insert (run->file_deals, g_steal_pointer (&key), id_new (deal_id));
   run->summary->deals_created++;
   return TRUE;
 }
@@ -942,6 +941,14 @@ on_row (const SalesImportRow  *row,
 
   if (row->number <= run->header_row || sales_import_row_is_blank (row))
     return TRUE;
+
+  if (++run->since_key_flush >= KEY_FLUSH_ROWS)
+    {
+      run->since_key_flush = 0;
+      if (!sales_customer_index_flush (sales_store_get_db (run->store), error))
+        return FALSE;
+      g_hash_table_remove_all (run->file_keys);
+    }
 
   run->summary->rows++;
   if (row->invalid_column >= 0)
@@ -974,9 +981,7 @@ import_run_clear (ImportRun *run)
   g_clear_pointer (&run->undo, sales_undo_entry_free);
   g_array_unref (run->changes);
   g_hash_table_unref (run->file_keys);
-  g_hash_table_unref (run->inserted);
   g_hash_table_unref (run->saved);
-  g_hash_table_unref (run->file_deals);
   g_hash_table_unref (run->stages);
   g_hash_table_unref (run->reps);
 }
@@ -1073,9 +1078,7 @@ sales_store_import (SalesStore          *self,
   run.undo = sales_undo_entry_new (_("Import"));
   run.changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
   run.file_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  run.inserted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   run.saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.file_deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.reps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.progress = progress;
@@ -1086,6 +1089,8 @@ sales_store_import (SalesStore          *self,
   if (ok)
     {
       ok = (!bulk || sales_kpi_summary_suspend (sales_store_get_db (self), error)) &&
+           sales_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM customer", 0, 0,
+                                    &run.last_customer_before, error) &&
            load_stages_and_reps (&run, error) &&
            sales_import_reader_read (sales_import_get_reader (job), on_row, &run, cancellable,
                                      error) &&
