@@ -1,0 +1,201 @@
+#!/usr/bin/python3
+# import.py: importing customers from a GB18030 CSV file, against the sqlite3 shell
+#
+#   import.py --sales-desk BUILD/src/sales-desk [--rows 100000] [--runs 3]
+#             [--big-mb 100] [--work-dir DIR] [--json] [--check]
+#
+# Writes a CSV file of --rows customers as Chinese Excel saves it (GB18030, CRLF, a header of
+# Chinese names; name, industry, source, phone, e-mail, contact, mobile, title, address and
+# notes with a comma in quotes), the same file converted to UTF-8, then, in turns, --runs
+# times each, and each into a database of its own:
+#
+#   sales-desk   `sales-desk --db NEW --import-customers FILE` with the default duplicate
+#                policy (skip): every row checked against the database and the rows before
+#                it; the store's rules, the key-figure summaries, duplicate keys and search
+#                index written in the same transaction. Timed from start to exit.
+#   reference    `sqlite3 NEW ".import --csv FILE.utf8 plain"`: the same rows into a plain
+#                table, timed from start to exit.
+#
+# Rows per second are compared by the medians: ratio = reference time / sales-desk time.
+# Target of the import/export issue: >= 0.5x.
+#
+# Then the peak memory (maximum resident set, from wait4) of importing a --big-mb file of the
+# same rows, against importing a file of one row: streamed, it must stay within 100 MB above
+# that. --big-mb 0 leaves it out.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+TARGET_RATIO = 0.5
+TARGET_MEMORY_MB = 100.0
+
+SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘'
+GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红'
+WORDS = '华强中关村天府西湖明远腾飞鼎盛宏达恒通瑞丰金鼎东方长城新世纪海纳百川启航远景'
+CITIES = ['北京', '上海', '深圳', '杭州', '成都', '广州', '武汉', '南京', '苏州', '西安']
+INDUSTRIES = ['电子', '软件', '制造', '零售', '食品', '物流', '医疗', '教育']
+SOURCES = ['展会', '转介绍', '官网', '电话', '微信', '合作伙伴']
+SUFFIXES = ['有限公司', '科技有限公司', '贸易有限公司', '股份有限公司', '集团']
+HEADER = '客户名称,行业,来源,电话,邮箱,联系人,手机,职务,地址,备注\r\n'
+
+
+def write_csv(path, rows, seed=1):
+    rng = random.Random(seed)
+    with open(path, 'w', encoding='gb18030', newline='') as f:
+        f.write(HEADER)
+        for i in range(rows):
+            city = rng.choice(CITIES)
+            name = city + ''.join(rng.choice(WORDS) for _ in range(3)) + f'{i}' + \
+                rng.choice(SUFFIXES)
+            contact = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+            f.write(f'{name},{rng.choice(INDUSTRIES)},{rng.choice(SOURCES)},'
+                    f'0{rng.randint(10, 999)}-{rng.randint(10000000, 99999999)},'
+                    f'info{i}@example.cn,{contact},1{rng.randint(3000000000, 9999999999)},'
+                    f'经理,{city}市{rng.choice(WORDS)}区{i % 900 + 1}号,"备注, 第{i}行"\r\n')
+
+
+def to_utf8(source, dest):
+    with open(source, encoding='gb18030', newline='') as f, \
+            open(dest, 'w', encoding='utf-8', newline='') as out:
+        shutil.copyfileobj(f, out)
+
+
+def timed(argv, env=None):
+    start = time.monotonic()
+    child = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           env=env)
+    elapsed = time.monotonic() - start
+    if child.returncode != 0:
+        sys.exit(f'import.py: {" ".join(argv)} failed: {child.stderr.strip()}')
+    return elapsed
+
+
+def peak_rss_mb(argv, env):
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f'import.py: {" ".join(argv)} failed: {child.stderr.read().decode()}')
+    return usage.ru_maxrss / 1024.0
+
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def load():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description='Import customers from a GB18030 CSV file, against the sqlite3 shell')
+    parser.add_argument('--sales-desk', required=True)
+    parser.add_argument('--rows', type=int, default=100000)
+    parser.add_argument('--runs', type=int, default=3)
+    parser.add_argument('--big-mb', type=int, default=100)
+    parser.add_argument('--work-dir')
+    parser.add_argument('--json', action='store_true')
+    parser.add_argument('--check', action='store_true')
+    options = parser.parse_args()
+
+    work = options.work_dir or tempfile.mkdtemp(prefix='sales-import-bench-')
+    os.makedirs(work, exist_ok=True)
+    env = dict(os.environ, LANGUAGE='en', LC_ALL='C.UTF-8',
+               XDG_DATA_HOME=os.path.join(work, 'data-home'))
+
+    csv = os.path.join(work, f'customers-{options.rows}-gb18030.csv')
+    utf8 = csv.replace('gb18030', 'utf8')
+    if not os.path.exists(csv):
+        write_csv(csv, options.rows)
+    if not os.path.exists(utf8):
+        to_utf8(csv, utf8)
+
+    ours, reference = [], []
+    load_before = load()
+    for run in range(options.runs):
+        db = os.path.join(work, f'ref-{run}.db')
+        for suffix in ('', '-wal', '-shm'):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        reference.append(timed(['sqlite3', db, '.import --csv ' + utf8 + ' plain']))
+
+        db = os.path.join(work, f'ours-{run}.db')
+        for suffix in ('', '-wal', '-shm'):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        ours.append(timed([options.sales_desk, '--db', db, '--import-customers', csv], env))
+    load_after = load()
+
+    ours_s, reference_s = median(ours), median(reference)
+    answer = {
+        'rows': options.rows,
+        'import': {
+            'label': f'{options.rows} customers from a GB18030 CSV, duplicates checked',
+            'seconds': ours_s, 'rows_per_s': options.rows / ours_s, 'runs': ours,
+            'reference_seconds': reference_s, 'reference_rows_per_s': options.rows / reference_s,
+            'reference_runs': reference,
+            'ratio': reference_s / ours_s, 'target_ratio': TARGET_RATIO,
+            'load_before': load_before, 'load_after': load_after,
+        },
+    }
+
+    if options.big_mb > 0:
+        big = os.path.join(work, f'customers-{options.big_mb}mb-gb18030.csv')
+        if not os.path.exists(big):
+            # About 133 bytes a row in GB18030
+            write_csv(big, options.big_mb * 1024 * 1024 // 130, seed=2)
+        small = os.path.join(work, 'customers-1-gb18030.csv')
+        write_csv(small, 1)
+        dbs = [os.path.join(work, name) for name in ('idle.db', 'big.db')]
+        for db in dbs:
+            for suffix in ('', '-wal', '-shm'):
+                if os.path.exists(db + suffix):
+                    os.remove(db + suffix)
+        idle = peak_rss_mb([options.sales_desk, '--db', dbs[0], '--import-customers', small],
+                           env)
+        peak = peak_rss_mb([options.sales_desk, '--db', dbs[1], '--import-customers', big], env)
+        answer['memory'] = {
+            'file_mb': os.path.getsize(big) / 1024 / 1024,
+            'idle_mb': idle, 'peak_mb': peak, 'above_idle_mb': peak - idle,
+            'target_mb': TARGET_MEMORY_MB,
+        }
+
+    if options.json:
+        print(json.dumps(answer))
+    else:
+        i = answer['import']
+        print(f'{i["label"]}: {i["rows_per_s"]:.0f} rows/s ({i["seconds"]:.2f} s); '
+              f'sqlite3 .import: {i["reference_rows_per_s"]:.0f} rows/s '
+              f'({i["reference_seconds"]:.2f} s); ratio {i["ratio"]:.2f}x '
+              f'(target >= {TARGET_RATIO}x); load {load_before} -> {load_after}')
+        if 'memory' in answer:
+            m = answer['memory']
+            print(f'peak memory importing {m["file_mb"]:.0f} MB: {m["peak_mb"]:.1f} MB, '
+                  f'one row: {m["idle_mb"]:.1f} MB, above: {m["above_idle_mb"]:.1f} MB '
+                  f'(target <= {TARGET_MEMORY_MB} MB)')
+
+    if not options.work_dir:
+        shutil.rmtree(work)
+
+    missed = answer['import']['ratio'] < TARGET_RATIO or \
+        answer.get('memory', {}).get('above_idle_mb', 0) > TARGET_MEMORY_MB
+    return 1 if options.check and missed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
