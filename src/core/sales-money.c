@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "sales-db.h"
@@ -100,29 +100,58 @@ sales_money_format (gint64      cents,
   return g_strdup_printf ("%s%s", cents < 0 ? "-" : "", plain);
 }
 
+static const char *
+translate_gettext (const char *context,
+                   const char *msgid,
+                   gpointer    user_data)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+}
+
+static const char *
+translate_format (SalesTranslateFunc  translate,
+                  gpointer            user_data,
+                  const char         *format) G_GNUC_FORMAT (3);
+
+static const char *
+translate_format (SalesTranslateFunc  translate,
+                  gpointer            user_data,
+                  const char         *format)
+{
+  return translate ("compact amount", format, user_data);
+}
+
 /* @number in unit @unit (0: the first above the ones) of the grouping by three or four. */
 static char *
-format_unit (gboolean    by_four,
-             int         unit,
-             const char *number)
+format_unit (SalesTranslateFunc  translate,
+             gpointer            data,
+             gboolean            by_four,
+             int                 unit,
+             const char         *number)
 {
   if (by_four)
     /* Translators: amounts on a chart's axis in units of 10 000 (万) and 100 000 000 (亿);
      * only used when the grouping of "compact amount" is "4" */
-    return unit == 0 ? g_strdup_printf (C_("compact amount", "%s×10⁴"), number)
-                     : g_strdup_printf (C_("compact amount", "%s×10⁸"), number);
+    return unit == 0
+           ? g_strdup_printf (translate_format (translate, data, NC_("compact amount", "%s×10⁴")),
+                              number)
+           : g_strdup_printf (translate_format (translate, data, NC_("compact amount", "%s×10⁸")),
+                              number);
 
   switch (unit)
     {
     case 0:
       /* Translators: an amount in thousands on a chart's axis, such as "250K" */
-      return g_strdup_printf (C_("compact amount", "%sK"), number);
+      return g_strdup_printf (translate_format (translate, data, NC_("compact amount", "%sK")),
+                              number);
     case 1:
       /* Translators: an amount in millions on a chart's axis, such as "1.5M" */
-      return g_strdup_printf (C_("compact amount", "%sM"), number);
+      return g_strdup_printf (translate_format (translate, data, NC_("compact amount", "%sM")),
+                              number);
     default:
       /* Translators: an amount in billions on a chart's axis, such as "2B" */
-      return g_strdup_printf (C_("compact amount", "%sB"), number);
+      return g_strdup_printf (translate_format (translate, data, NC_("compact amount", "%sB")),
+                              number);
     }
 }
 
@@ -141,9 +170,26 @@ char *
 sales_money_format_compact (gint64      cents,
                             const char *currency)
 {
+  return sales_money_format_compact_full (cents, currency, translate_gettext, NULL);
+}
+
+/**
+ * sales_money_format_compact_full:
+ * @translate: gives the translation of the unit's words, for a document in a language other
+ *   than the user interface's
+ *
+ * Returns: (transfer full): the short amount, as sales_money_format_compact()
+ */
+char *
+sales_money_format_compact_full (gint64              cents,
+                                 const char         *currency,
+                                 SalesTranslateFunc  translate,
+                                 gpointer            user_data)
+{
   /* Translators: how many digits a unit of large amounts spans on a chart's axis: "3" for
    * thousand, million, billion; "4" for 万 and 亿. Any other text counts as "3". */
-  gboolean by_four = g_str_equal (C_("compact amount", "3"), "4");
+  gboolean by_four = g_str_equal (translate ("compact amount", NC_("compact amount", "3"),
+                                             user_data), "4");
   int n_units = by_four ? 2 : 3;
   double base = by_four ? 1e4 : 1e3;
   double whole = (cents < 0 ? -(double)cents : (double)cents) / 100;
@@ -151,6 +197,8 @@ sales_money_format_compact (gint64      cents,
   int unit = -1;
   g_autofree char *amount = NULL;
   const char *symbol = symbol_for (currency);
+
+  g_return_val_if_fail (translate != NULL, NULL);
 
   while (unit + 1 < n_units && whole >= scale * base)
     {
@@ -172,7 +220,7 @@ sales_money_format_compact (gint64      cents,
         number = g_strdup_printf ("%.1f", value);
       else
         number = g_strdup_printf ("%.0f", value);
-      amount = format_unit (by_four, unit, number);
+      amount = format_unit (translate, user_data, by_four, unit, number);
     }
 
   if (symbol != NULL)
