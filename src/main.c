@@ -14,6 +14,7 @@
 #include "sales-cli-import.h"
 #include "sales-export.h"
 #include "sales-kpi.h"
+#include "sales-report.h"
 #include "sales-store.h"
 
 typedef struct
@@ -34,6 +35,7 @@ typedef struct
   gint64    rep;
   gboolean  json;
   char     *output;
+  char     *paper;
   gboolean  version;
 } Options;
 
@@ -50,6 +52,7 @@ options_clear (Options *o)
   g_free (o->kpi);
   g_free (o->report);
   g_free (o->output);
+  g_free (o->paper);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -168,6 +171,17 @@ run_exports (const Options *o)
 }
 
 static int
+run_report (const Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = o->db_path != NULL ? g_strdup (o->db_path) : sales_db_default_path ();
+
+  if (!sales_report_run_job (path, o->report, o->rep, o->paper, o->output, &error))
+    return fail (error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
 run_headless (Options *o)
 {
   g_autoptr(GError) error = NULL;
@@ -177,6 +191,8 @@ run_headless (Options *o)
 
   if (o->kpi != NULL)
     return run_kpi (o);
+  if (o->report != NULL)
+    return run_report (o);
 
   if (has_export (o))
     return run_exports (o);
@@ -192,9 +208,6 @@ run_headless (Options *o)
   if (o->encoding != NULL || o->on_duplicate != NULL)
     return fail (_("--encoding and --on-duplicate only go with --import-customers or "
                    "--import-deals"));
-
-  if (o->report)
-    return fail (_("This job is not yet available in this version of Sales Desk"));
 
   if (!o->seed_demo)
     {
@@ -219,7 +232,8 @@ static gboolean
 is_headless (const Options *o)
 {
   return o->seed_demo || o->import_customers || o->import_deals || o->encoding ||
-         o->on_duplicate || has_export (o) || o->kpi || o->report || o->output || o->json ||
+         o->on_duplicate || has_export (o) || o->kpi || o->report || o->output ||
+         o->paper || o->json ||
          o->customers != 0 || o->deals != 0 || o->reps != 0 || o->seed >= 0 || o->rep != 0;
 }
 
@@ -290,6 +304,8 @@ main (int   argc,
       { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print the key figures as JSON"), NULL },
       { "output", 0, 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write the report to FILE"),
         N_("FILE") },
+      { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
+        N_("Paper size of --report: a4 (the default) or letter"), N_("SIZE") },
       { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Show the version and exit"), NULL },
       { NULL }
     };

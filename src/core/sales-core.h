@@ -27,6 +27,8 @@
 #include "sales-followup-list.h"
 #include "sales-followup-notifier.h"
 #include "sales-kpi.h"
+#include "sales-money.h"
+#include "sales-report.h"
 #include "sales-enums.h"
 #include "sales-lost-reason.h"
 #include "sales-payment.h"
