@@ -11,12 +11,14 @@
 #include "sales-backup-scheduler.h"
 #include "sales-integrity.h"
 #include "sales-collection-notifier.h"
+#include "sales-dashboard.h"
 #include "sales-duplicates-window.h"
 #include "sales-export-dialog.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
 #include "sales-pool-watcher.h"
 #include "sales-preferences-window.h"
+#include "sales-print-summary.h"
 #include "sales-targets-window.h"
 #include "sales-team-page.h"
 #include "sales-recovery-window.h"
@@ -676,15 +678,42 @@ export_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (sales_export_dialog_new (window, self->store)));
 }
 
-/* Import and printing are in the menu from the start so that the menu does not
- * change shape; they stay disabled until they are implemented. */
+/* The summary of the month and rep the dashboard shows, or of this month's team. */
+static void
+print_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *window = find_main_window (self);
+  GtkWidget *dashboard;
+  SalesKpiPeriod period;
+  gboolean have_period = FALSE;
+  gint64 rep_id = 0;
+
+  if (self->store == NULL || window == NULL)
+    return;
+
+  dashboard = sales_window_get_dashboard (SALES_WINDOW (window));
+  if (dashboard != NULL)
+    {
+      sales_dashboard_get_period (SALES_DASHBOARD (dashboard), &period);
+      rep_id = sales_dashboard_get_rep_id (SALES_DASHBOARD (dashboard));
+      have_period = TRUE;
+    }
+  sales_print_summary (window, self->store, self->settings, have_period ? &period : NULL,
+                       rep_id);
+}
+
+/* Import is in the menu from the start so that the menu does not change shape; it stays
+ * disabled until it is implemented. */
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "import" },
   { "export", export_action },
-  { "print" },
+  { "print", print_action },
   { "show-customer", show_customer_action, "x" },
   { "show-follow-ups", show_follow_ups_action },
   { "show-receivables", show_receivables_action },
@@ -693,7 +722,7 @@ static const GActionEntry app_actions[] = {
   { "recover", recover_action },
 };
 
-static const char * const unavailable_actions[] = { "import", "print" };
+static const char * const unavailable_actions[] = { "import" };
 
 static const struct {
   const char *action;

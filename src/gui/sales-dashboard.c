@@ -427,6 +427,9 @@ sales_dashboard_class_init (SalesDashboardClass *klass)
                                        "dashboard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
                                        "dashboard.this-month", NULL);
+  /* Ctrl+P prints the summary of the month and rep shown (the application's "print"). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "app.print",
+                                       NULL);
 }
 
 static void

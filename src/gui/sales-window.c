@@ -798,3 +798,16 @@ sales_window_get_customer_page (SalesWindow *self)
 
   return adw_bin_get_child (self->customer_bin);
 }
+
+/**
+ * sales_window_get_dashboard:
+ *
+ * Returns: (nullable) (transfer none): the Dashboard view, or NULL until it was first shown
+ */
+GtkWidget *
+sales_window_get_dashboard (SalesWindow *self)
+{
+  g_return_val_if_fail (SALES_IS_WINDOW (self), NULL);
+
+  return adw_bin_get_child (self->dashboard_page);
+}

@@ -30,5 +30,6 @@ void           sales_window_add_toast        (SalesWindow    *self,
                                               AdwToast       *toast);
 void           sales_window_go_back          (SalesWindow    *self);
 GtkWidget     *sales_window_get_customer_page (SalesWindow   *self);
+GtkWidget     *sales_window_get_dashboard    (SalesWindow    *self);
 
 G_END_DECLS
