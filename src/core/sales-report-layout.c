@@ -55,6 +55,7 @@ report_layout_begin (SalesReport *self,
                      double       height)
 {
   cairo_font_options_t *options;
+  const char *language;
 
   report_layout_end (self);
 
@@ -67,8 +68,9 @@ report_layout_begin (SalesReport *self,
   pango_cairo_context_set_font_options (self->pango, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (self->pango, FALSE);
-  pango_context_set_language (self->pango,
-                              pango_language_from_string (sales_catalog_get_language (self->catalog)));
+  /* The language picks the glyph forms of the characters Chinese and Japanese share. */
+  language = sales_catalog_get_language (self->catalog);
+  pango_context_set_language (self->pango, pango_language_from_string (language));
 
   self->page_width = width;
   self->page_height = height;

@@ -380,9 +380,10 @@ add_deals (SalesReport        *self,
       g_strv_builder_add (builder, deal->title);
       g_strv_builder_add (builder, deal->customer != NULL ? deal->customer : "—");
       g_strv_builder_add (builder, deal->rep != NULL ? deal->rep : "—");
-      if (lost)
-        g_strv_builder_add (builder, deal->reason != NULL ? deal->reason
-                                                          : report_tr (self, N_("No reason given")));
+      if (lost && deal->reason != NULL)
+        g_strv_builder_add (builder, deal->reason);
+      else if (lost)
+        g_strv_builder_add (builder, report_tr (self, N_("No reason given")));
       else
         g_strv_builder_add (builder, deal->closed_on);
       builder_take (builder, report_money (self, deal->amount_cents));
