@@ -22,7 +22,6 @@
 /* 1 024 pages of 4 KiB: a step is short enough to be cancelled promptly and long
  * enough that the per-step overhead does not show. */
 #define PAGES_PER_STEP 1024
-#define DAY_S (24 * 60 * 60)
 
 struct _SalesBackup
 {
@@ -253,11 +252,13 @@ check_integrity (sqlite3    *handle,
 }
 
 static gboolean
-copy_pages (sqlite3       *source,
-            sqlite3       *dest,
-            const char    *dest_path,
-            GCancellable  *cancellable,
-            GError       **error)
+copy_pages (sqlite3                  *source,
+            sqlite3                  *dest,
+            const char               *dest_path,
+            SalesBackupProgressFunc   progress,
+            gpointer                  progress_data,
+            GCancellable             *cancellable,
+            GError                  **error)
 {
   sqlite3_backup *backup;
   int rc;
@@ -277,6 +278,9 @@ copy_pages (sqlite3       *source,
       rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (10);
+      else if (progress != NULL && (rc == SQLITE_OK || rc == SQLITE_DONE))
+        progress (sqlite3_backup_pagecount (backup) - sqlite3_backup_remaining (backup),
+                  sqlite3_backup_pagecount (backup), progress_data);
     }
   while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 
@@ -287,21 +291,13 @@ copy_pages (sqlite3       *source,
   return TRUE;
 }
 
-/**
- * sales_backup_copy:
- * @source: an open connection to the database to copy
- * @dest_path: where the copy goes; replaced when it exists
- *
- * Copies @source into @dest_path as one self-contained file (no -wal), private to the
- * user (0600), checked with integrity_check and on the disk before it gets its name.
- * The copy is a consistent snapshot even while other connections write: hold a read
- * transaction on @source for a snapshot of one moment.
- */
-gboolean
-sales_backup_copy (sqlite3       *source,
-                   const char    *dest_path,
-                   GCancellable  *cancellable,
-                   GError       **error)
+static gboolean
+copy_to (sqlite3                  *source,
+         const char               *dest_path,
+         SalesBackupProgressFunc   progress,
+         gpointer                  progress_data,
+         GCancellable             *cancellable,
+         GError                  **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
@@ -309,9 +305,6 @@ sales_backup_copy (sqlite3       *source,
   gboolean ok = FALSE;
   int fd;
   int rc;
-
-  g_return_val_if_fail (source != NULL, FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
 
   dir = g_path_get_dirname (dest_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -330,7 +323,7 @@ sales_backup_copy (sqlite3       *source,
       goto out;
     }
 
-  if (!copy_pages (source, dest, dest_path, cancellable, error))
+  if (!copy_pages (source, dest, dest_path, progress, progress_data, cancellable, error))
     goto out;
 
   /* The source is in WAL mode and so would be the copy; a backup is one file. */
@@ -372,6 +365,28 @@ out:
   return ok;
 }
 
+/**
+ * sales_backup_copy:
+ * @source: an open connection to the database to copy
+ * @dest_path: where the copy goes; replaced when it exists
+ *
+ * Copies @source into @dest_path as one self-contained file (no -wal), private to the
+ * user (0600), checked with integrity_check and on the disk before it gets its name.
+ * The copy is a consistent snapshot even while other connections write: hold a read
+ * transaction on @source for a snapshot of one moment.
+ */
+gboolean
+sales_backup_copy (sqlite3       *source,
+                   const char    *dest_path,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  return copy_to (source, dest_path, NULL, NULL, cancellable, error);
+}
+
 /* A read-only connection of its own, so that a backup can run on any thread while the
  * application writes; NULL with @error set when @db_path cannot be read. */
 static sqlite3 *
@@ -404,14 +419,18 @@ open_source (const char  *db_path,
  * sales_backup_copy_file:
  * @db_path: the database to copy; may be in use by other connections
  * @dest_path: where the copy goes
+ * @progress: (nullable) (scope call): told after each step how many pages are copied,
+ *   on the calling thread
  *
- * Copies @db_path as it is at one moment, with sales_backup_copy().
+ * Copies @db_path as it is at one moment, like sales_backup_copy().
  */
 gboolean
-sales_backup_copy_file (const char    *db_path,
-                        const char    *dest_path,
-                        GCancellable  *cancellable,
-                        GError       **error)
+sales_backup_copy_file (const char               *db_path,
+                        const char               *dest_path,
+                        SalesBackupProgressFunc   progress,
+                        gpointer                  progress_data,
+                        GCancellable             *cancellable,
+                        GError                  **error)
 {
   sqlite3 *source;
   gboolean ok;
@@ -430,7 +449,7 @@ sales_backup_copy_file (const char    *db_path,
   if (rc != SQLITE_OK)
     ok = set_backup_error (rc, source, dest_path, error);
   else
-    ok = sales_backup_copy (source, dest_path, cancellable, error);
+    ok = copy_to (source, dest_path, progress, progress_data, cancellable, error);
 
   sqlite3_exec (source, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (source);
@@ -517,9 +536,60 @@ sales_backup_create_for_db (const char    *db_path,
       return NULL;
     }
 
-  if (!sales_backup_copy_file (db_path, path, cancellable, error))
+  if (!sales_backup_copy_file (db_path, path, NULL, NULL, cancellable, error))
     return NULL;
 
+  return g_steal_pointer (&path);
+}
+
+/**
+ * sales_backup_before:
+ * @db: the open database about to be changed in bulk
+ * @reason: what is about to happen, in a few untranslated words ("import"), for the log
+ *
+ * Makes a backup of @db now, in its usual folder of backups, before a change that is
+ * large or hard to undo (an import). It reads the file with a connection of its own, so
+ * it can be called from any thread, but not from inside a write transaction of @db,
+ * whose changes it would not contain. When it fails, the caller changes nothing and
+ * shows the error's message.
+ *
+ * Returns: (transfer full): the path of the new backup, or %NULL with @error set.
+ */
+char *
+sales_backup_before (SalesDb     *db,
+                     const char  *reason,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *db_path;
+
+  g_return_val_if_fail (SALES_IS_DB (db), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (!sales_db_in_transaction (db), NULL);
+
+  db_path = sales_db_get_path (db);
+  if (sales_db_is_read_only (db))
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_READONLY,
+                   _("The database “%s” is open read-only; nothing was changed"), db_path);
+      return NULL;
+    }
+
+  dir = sales_backup_dir_for_db (db_path);
+  path = sales_backup_create_for_db (db_path, dir, g_get_real_time () / G_USEC_PER_SEC, NULL,
+                                     &local_error);
+  if (path == NULL)
+    {
+      /* Translators: %s says why, e.g. "The disk is full; the backup was not written". */
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("No backup could be made first, so nothing was changed: %s"),
+                   local_error->message);
+      return NULL;
+    }
+
+  g_debug ("Backed up %s before %s: %s", db_path, reason, path);
   return g_steal_pointer (&path);
 }
 
@@ -618,160 +688,6 @@ sales_backup_is_due (const char *backup_dir,
 
   newest = g_ptr_array_index (backups, 0);
   return now - newest->time >= SALES_BACKUP_INTERVAL_S;
-}
-
-/* The calendar month and the Monday of the week of @time, in local time. */
-static void
-local_periods (gint64  time,
-               int    *month,
-               guint  *monday)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-  *month = g_date_time_get_year (dt) * 12 + g_date_time_get_month (dt) - 1;
-  *monday = g_date_get_julian (&date) - (g_date_get_weekday (&date) - G_DATE_MONDAY);
-}
-
-/* Marks in @keep the newest of @times in each of @n_periods periods; @period gives a
- * time's period, 0 being the current one. */
-static void
-keep_newest_per_period (const gint64 *times,
-                        guint         n_times,
-                        const int    *periods,
-                        guint         n_periods,
-                        gboolean     *keep)
-{
-  g_autofree int *newest = g_new (int, MAX (n_periods, 1));
-
-  for (guint p = 0; p < n_periods; p++)
-    newest[p] = -1;
-
-  for (guint i = 0; i < n_times; i++)
-    {
-      int p = periods[i];
-
-      if (p < 0 || (guint)p >= n_periods)
-        continue;
-      if (newest[p] < 0 || times[i] > times[newest[p]])
-        newest[p] = i;
-    }
-
-  for (guint p = 0; p < n_periods; p++)
-    if (newest[p] >= 0)
-      keep[newest[p]] = TRUE;
-}
-
-/**
- * sales_backup_retention_select:
- * @times: (array length=n_times): when each backup was made
- * @now: the current time
- * @retention: how many days, weeks and months are kept
- * @keep: (out caller-allocates) (array length=n_times): whether each backup is kept
- *
- * Applies the retention rule. The newest backup and any from the future (a clock
- * that was set back) are always kept.
- */
-void
-sales_backup_retention_select (const gint64               *times,
-                               guint                       n_times,
-                               gint64                      now,
-                               const SalesBackupRetention *retention,
-                               gboolean                   *keep)
-{
-  g_autofree int *weeks = g_new (int, MAX (n_times, 1));
-  g_autofree int *months = g_new (int, MAX (n_times, 1));
-  guint now_monday;
-  int now_month;
-  int newest = -1;
-
-  g_return_if_fail (times != NULL || n_times == 0);
-  g_return_if_fail (retention != NULL);
-  g_return_if_fail (keep != NULL || n_times == 0);
-
-  local_periods (now, &now_month, &now_monday);
-
-  for (guint i = 0; i < n_times; i++)
-    {
-      guint monday;
-      int month;
-
-      local_periods (times[i], &month, &monday);
-      weeks[i] = ((int)now_monday - (int)monday) / 7;
-      months[i] = now_month - month;
-
-      keep[i] = times[i] > now || now - times[i] < (gint64)retention->days * DAY_S;
-      if (newest < 0 || times[i] > times[newest])
-        newest = i;
-    }
-
-  if (newest >= 0)
-    keep[newest] = TRUE;
-
-  keep_newest_per_period (times, n_times, weeks, retention->weeks, keep);
-  keep_newest_per_period (times, n_times, months, retention->months, keep);
-}
-
-/* A backup interrupted by a crash or by quitting leaves its hidden temporary file;
- * one an hour old is not being written any more. */
-static void
-remove_stale_temporaries (const char *backup_dir,
-                          gint64      now)
-{
-  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (backup_dir, name, NULL);
-      GStatBuf buf;
-
-      if (g_str_has_prefix (name, ".sales-backup-") && g_stat (path, &buf) == 0 &&
-          now - buf.st_mtime > 60 * 60)
-        g_unlink (path);
-    }
-}
-
-/**
- * sales_backup_prune:
- * @backup_dir: the folder of the backups
- *
- * Deletes the backups in @backup_dir that the retention rule does not keep.
- *
- * Returns: how many were deleted.
- */
-guint
-sales_backup_prune (const char                 *backup_dir,
-                    gint64                      now,
-                    const SalesBackupRetention *retention)
-{
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autofree gint64 *times = NULL;
-  g_autofree gboolean *keep = NULL;
-  guint removed = 0;
-
-  g_return_val_if_fail (backup_dir != NULL, 0);
-  g_return_val_if_fail (retention != NULL, 0);
-
-  backups = sales_backup_list (backup_dir, FALSE);
-  times = g_new (gint64, MAX (backups->len, 1));
-  keep = g_new (gboolean, MAX (backups->len, 1));
-
-  for (guint i = 0; i < backups->len; i++)
-    times[i] = sales_backup_get_time (g_ptr_array_index (backups, i));
-
-  sales_backup_retention_select (times, backups->len, now, retention, keep);
-
-  remove_stale_temporaries (backup_dir, now);
-
-  for (guint i = 0; i < backups->len; i++)
-    if (!keep[i] && g_unlink (sales_backup_get_path (g_ptr_array_index (backups, i))) == 0)
-      removed++;
-
-  return removed;
 }
 
 static int

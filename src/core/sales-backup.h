@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "sales-db.h"
+
 G_BEGIN_DECLS
 
 /* Which backups are kept: every backup younger than @days days, the newest of each of
@@ -23,6 +25,11 @@ typedef struct
 
 /* A daily backup is due when the newest one is at least this old. */
 #define SALES_BACKUP_INTERVAL_S (24 * 60 * 60)
+
+/* Called after each step of a copy with the pages copied so far and the pages in all. */
+typedef void (*SalesBackupProgressFunc) (guint64  done,
+                                         guint64  total,
+                                         gpointer user_data);
 
 #define SALES_TYPE_BACKUP (sales_backup_get_type ())
 
@@ -45,6 +52,8 @@ gboolean    sales_backup_copy              (sqlite3                    *source,
                                             GError                    **error);
 gboolean    sales_backup_copy_file         (const char                 *db_path,
                                             const char                 *dest_path,
+                                            SalesBackupProgressFunc     progress,
+                                            gpointer                    progress_data,
                                             GCancellable               *cancellable,
                                             GError                    **error);
 char       *sales_backup_create            (sqlite3                    *source,
@@ -55,6 +64,9 @@ char       *sales_backup_create_for_db     (const char                 *db_path,
                                             const char                 *backup_dir,
                                             gint64                      now,
                                             GCancellable               *cancellable,
+                                            GError                    **error);
+char       *sales_backup_before            (SalesDb                    *db,
+                                            const char                 *reason,
                                             GError                    **error);
 
 GPtrArray  *sales_backup_list              (const char                 *backup_dir,

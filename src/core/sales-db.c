@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "sales-backup.h"
@@ -22,6 +23,9 @@ struct _SalesDb
   sqlite3    *handle;
   /* SQL text -> sqlite3_stmt*, so each statement is compiled once per connection. */
   GHashTable *statements;
+  /* The file as it was opened, to notice when it is deleted or replaced. */
+  dev_t       device;
+  ino_t       inode;
   guint       in_transaction : 1;
 };
 
@@ -246,6 +250,14 @@ sales_db_begin (SalesDb  *self,
   g_return_val_if_fail (SALES_IS_DB (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  /* Every change starts here: a file opened read-only gets one clear message. */
+  if (sales_db_is_read_only (self))
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_READONLY,
+                   _("The database “%s” is open read-only; nothing was changed"), self->path);
+      return FALSE;
+    }
+
   if (!sales_db_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
@@ -428,6 +440,27 @@ sales_db_is_read_only (SalesDb *self)
   return sqlite3_db_readonly (self->handle, "main") == 1;
 }
 
+/**
+ * sales_db_check_file:
+ *
+ * Looks whether @self's path still names the file that was opened. Another program
+ * (or the user in a file manager) may have deleted, moved or replaced it; the
+ * connection then goes on with the old file, whose changes nobody would see again.
+ */
+SalesDbFileState
+sales_db_check_file (SalesDb *self)
+{
+  GStatBuf buf;
+
+  g_return_val_if_fail (SALES_IS_DB (self), SALES_DB_FILE_SAME);
+
+  if (g_stat (self->path, &buf) != 0)
+    return SALES_DB_FILE_MISSING;
+  if (buf.st_dev != self->device || buf.st_ino != self->inode)
+    return SALES_DB_FILE_REPLACED;
+  return SALES_DB_FILE_SAME;
+}
+
 static int
 read_user_version (sqlite3 *handle,
                    int     *version)
@@ -519,6 +552,116 @@ ensure_private_file (const char  *path,
   return TRUE;
 }
 
+/* Nobody may write @path (its mode has no write bit at all, which even root is held
+ * to here), or this user may not: the file is then opened read-only. */
+static gboolean
+is_writable (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return TRUE;
+  if ((buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+  return g_access (path, W_OK) == 0;
+}
+
+/* Two users on one file are refused by comparing the file's owner with this user.
+ * GApplication already keeps one instance per user and session; another user has a
+ * session bus of their own and would open the file a second time. SQLite's locks would
+ * keep the file whole, but each user's window would go stale under the other's edits,
+ * the other user's backups would hold the first user's data in their own folder, and a
+ * migration could run under a window that does not expect it. A lock file was not
+ * chosen: it stays behind after a crash or power loss and then needs a liveness test
+ * (a process id) that means nothing on another computer sharing the folder. The owner
+ * never goes stale; a file made by Sales Desk is private to its user (0600) anyway, so
+ * another user only reaches it through permissions widened by hand. */
+static gboolean
+check_owner (const char  *path,
+             GError     **error)
+{
+  GStatBuf buf;
+  struct passwd *owner;
+
+  if (g_stat (path, &buf) != 0 || buf.st_uid == getuid ())
+    return TRUE;
+
+  owner = getpwuid (buf.st_uid);
+  if (owner != NULL && owner->pw_name != NULL)
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OTHER_USER,
+                 _("The database “%s” belongs to the user “%s”. Sales Desk opens only "
+                   "files of the user who runs it, so that two people never change one "
+                   "file at once; ask them for a backup instead."),
+                 path, owner->pw_name);
+  else
+    g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_OTHER_USER,
+                 _("The database “%s” belongs to another user. Sales Desk opens only "
+                   "files of the user who runs it, so that two people never change one "
+                   "file at once; ask them for a backup instead."),
+                 path);
+  return FALSE;
+}
+
+/* An existing file of no bytes holds no Sales Desk data, unless everything is still
+ * in its -wal. SQLite would take it for a new database and write a schema into it;
+ * it is left as it is instead, and the user asked what to do. */
+static gboolean
+check_not_empty (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0 || buf.st_size > 0)
+    return TRUE;
+  if (g_stat (wal, &buf) == 0 && buf.st_size > 0)
+    return TRUE;
+
+  g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_A_DATABASE,
+               _("The database “%s” is an empty file; it holds no Sales Desk data"), path);
+  return FALSE;
+}
+
+/* A read-only file, or one in a read-only folder, is opened so that SQLite cannot write
+ * to it. A read-only connection still makes the -wal and -shm of a database in WAL mode
+ * when it can; when there is no -wal (the file was closed properly, so everything is in
+ * it), the file is opened as immutable and nothing at all is made next to it. Changes
+ * that another program would make meanwhile are then not seen, but nobody may write to
+ * a read-only file, and in a read-only folder nobody can make the -wal a write needs. */
+static int
+open_read_only (const char  *path,
+                sqlite3    **handle)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *full_uri = NULL;
+
+  if (uri == NULL)
+    return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  full_uri = g_strconcat (uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "?immutable=1",
+                          NULL);
+  return sqlite3_open_v2 (full_uri, handle,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
+/* Another connection's write lock outlasted the busy timeout while the file was being
+ * opened. */
+static gboolean
+set_open_error (SalesDb  *self,
+                int       rc,
+                GError  **error)
+{
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_BUSY,
+                   _("Another program is using the database “%s” and did not let go of it; "
+                     "close that program and open Sales Desk again"), self->path);
+      return FALSE;
+    }
+  return set_error_for_rc (self->handle, self->path, rc, error);
+}
+
 static gboolean
 migrate (SalesDb  *self,
          int       from_version,
@@ -571,6 +714,11 @@ sales_db_open_at_version (const char  *path,
                           GError     **error)
 {
   g_autoptr(SalesDb) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean read_only;
+  gboolean exists;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf buf;
   int current = 0;
   int rc;
 
@@ -584,15 +732,24 @@ sales_db_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!ensure_private_file (path, error))
+  if (!check_owner (path, error) || !check_not_empty (path, error))
+    return NULL;
+
+  dir = g_path_get_dirname (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  read_only = exists && (!is_writable (path) || !is_writable (dir));
+
+  if (!read_only && !ensure_private_file (path, error))
     return NULL;
 
   self = g_object_new (SALES_TYPE_DB, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  if (read_only)
+    rc = open_read_only (path, &self->handle);
+  else
+    rc = sqlite3_open_v2 (path, &self->handle,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_for_rc (self->handle, path, rc, error);
@@ -602,12 +759,18 @@ sales_db_open_at_version (const char  *path,
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
+  if (g_stat (path, &buf) == 0)
+    {
+      self->device = buf.st_dev;
+      self->inode = buf.st_ino;
+    }
+
   /* Read the version before anything writes: a file that is not a database,
    * or one from a newer Sales Desk, must be left exactly as it is. */
   rc = read_user_version (self->handle, &current);
   if (rc != SQLITE_OK)
     {
-      set_error_for_rc (self->handle, path, rc, error);
+      set_open_error (self, rc, error);
       return NULL;
     }
 
@@ -631,9 +794,14 @@ sales_db_open_at_version (const char  *path,
 
   if (!sales_db_is_read_only (self))
     {
-      if (!exec_handle (self->handle, path, "PRAGMA journal_mode = WAL", error) ||
-          !exec_handle (self->handle, path, "PRAGMA synchronous = NORMAL", error))
-        return NULL;
+      rc = sqlite3_exec (self->handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->handle, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_open_error (self, rc, error);
+          return NULL;
+        }
     }
 
   if (current < version)
@@ -656,8 +824,14 @@ sales_db_open_at_version (const char  *path,
             return NULL;
         }
 
-      if (!migrate (self, current, version, error))
-        return NULL;
+      if (!migrate (self, current, version, &local_error))
+        {
+          if (g_error_matches (local_error, SALES_DB_ERROR, SALES_DB_ERROR_BUSY))
+            set_open_error (self, SQLITE_BUSY, error);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&self);

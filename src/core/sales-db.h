@@ -28,7 +28,16 @@ typedef enum
   SALES_DB_ERROR_NOT_FOUND,
   SALES_DB_ERROR_INVALID,
   SALES_DB_ERROR_FAILED,
+  SALES_DB_ERROR_OTHER_USER,
 } SalesDbError;
+
+/* What became of the file a SalesDb opened, as seen by its path. */
+typedef enum
+{
+  SALES_DB_FILE_SAME,
+  SALES_DB_FILE_MISSING,
+  SALES_DB_FILE_REPLACED,
+} SalesDbFileState;
 
 #define SALES_TYPE_DB (sales_db_get_type ())
 
@@ -45,6 +54,7 @@ const char   *sales_db_get_path            (SalesDb      *self);
 sqlite3      *sales_db_get_handle          (SalesDb      *self);
 int           sales_db_get_schema_version  (SalesDb      *self);
 gboolean      sales_db_is_read_only        (SalesDb      *self);
+SalesDbFileState sales_db_check_file       (SalesDb      *self);
 sqlite3_stmt *sales_db_prepare             (SalesDb      *self,
                                             const char   *sql,
                                             GError      **error);
