@@ -7,8 +7,9 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "sales-application.h"
+#include "sales-application-private.h"
 #include "sales-backup-scheduler.h"
+#include "sales-backups-page.h"
 #include "sales-integrity.h"
 #include "sales-collection-notifier.h"
 #include "sales-dashboard.h"
@@ -32,25 +33,6 @@
 /* How long the integrity check may hold back the first frame; on a larger file the
  * full check continues on a worker thread. */
 #define QUICK_CHECK_MS 25
-
-struct _SalesApplication
-{
-  AdwApplication  parent_instance;
-
-  char           *db_path;
-  SalesSettings  *settings;
-  SalesStore     *store;
-  SalesFollowupNotifier *notifier;
-  SalesCollectionNotifier *collection_notifier;
-  guint           notifier_start;
-  SalesPoolWatcher *pool_watcher;
-  guint           pool_start;
-  SalesBackupScheduler *backups;
-  guint           backups_start;
-  GCancellable   *full_check;
-  guint           full_check_start;
-  GThread        *first_check;
-};
 
 G_DEFINE_FINAL_TYPE (SalesApplication, sales_application, ADW_TYPE_APPLICATION)
 
@@ -76,7 +58,13 @@ first_check_thread (gpointer user_data)
 static void
 start_first_check (SalesApplication *self)
 {
-  char *path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
+  char *path;
+
+  /* Only the start-up benchmark sets this, to measure what the check costs. */
+  if (g_getenv ("SALES_DESK_BENCH_SKIP_CHECK") != NULL)
+    return;
+
+  path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
 
   self->first_check = g_thread_new ("sales-first-check", first_check_thread, path);
 }
@@ -87,8 +75,8 @@ finish_first_check (SalesApplication *self)
   return GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->first_check)));
 }
 
-static gboolean
-open_store (SalesApplication  *self,
+gboolean
+sales_application_open_store (SalesApplication  *self,
             GError           **error)
 {
   g_autofree char *path = NULL;
@@ -103,7 +91,7 @@ open_store (SalesApplication  *self,
   /* A damaged file is not opened for writing at all. */
   if (self->first_check != NULL)
     check = finish_first_check (self);
-  else
+  else if (g_getenv ("SALES_DESK_BENCH_SKIP_CHECK") == NULL)
     check = sales_integrity_quick_check_file (path, QUICK_CHECK_MS);
 
   if (check == SALES_INTEGRITY_DAMAGED)
@@ -168,8 +156,8 @@ watch_first_frame (GtkWidget        *window,
 }
 
 /* The main window, not whichever dialog had the focus last. */
-static GtkWindow *
-find_main_window (SalesApplication *self)
+GtkWindow *
+sales_application_find_main_window (SalesApplication *self)
 {
   g_assert (SALES_IS_APPLICATION (self));
 
@@ -220,7 +208,7 @@ on_pool_applied (SalesApplication *self,
                  guint             returned,
                  guint             warned)
 {
-  GtkWindow *window = find_main_window (self);
+  GtkWindow *window = sales_application_find_main_window (self);
   g_autofree char *message = NULL;
 
   if (window == NULL || returned == 0)
@@ -266,7 +254,7 @@ static void
 on_backup_failed (SalesApplication *self,
                   const GError     *error)
 {
-  GtkWindow *window = find_main_window (self);
+  GtkWindow *window = sales_application_find_main_window (self);
   g_autoptr(AdwToast) toast = NULL;
   g_autofree char *title = NULL;
 
@@ -325,7 +313,7 @@ on_full_check_done (GObject      *object,
   if (sales_integrity_check_finish (result, &error) != SALES_INTEGRITY_DAMAGED)
     return;
 
-  window = find_main_window (self);
+  window = sales_application_find_main_window (self);
   if (window == NULL)
     return;
 
@@ -348,18 +336,35 @@ start_full_check (gpointer user_data)
 }
 
 static void
-start_background_work (SalesApplication *self)
+on_retention_changed (SalesApplication *self)
+{
+  SalesBackupRetention retention;
+
+  sales_settings_get_backup_retention (self->settings, &retention);
+  if (self->backups != NULL)
+    sales_backup_scheduler_set_retention (self->backups, &retention);
+}
+
+void
+sales_application_start_background_work (SalesApplication *self)
 {
   watch_followups (self);
-  watch_pool (self);
-  schedule_backups (self);
+
+  /* A read-only file gets no backups and no public pool rules: both would write. */
+  if (!sales_application_is_read_only (self))
+    {
+      watch_pool (self);
+      schedule_backups (self);
+    }
+
+  sales_application_watch_file (self);
 
   if (self->store != NULL && self->full_check != NULL && self->full_check_start == 0)
     self->full_check_start = g_timeout_add_seconds (START_DELAY_S, start_full_check, self);
 }
 
-static GtkWindow *
-create_main_window (SalesApplication *self,
+GtkWindow *
+sales_application_create_main_window (SalesApplication *self,
                     const GError     *error)
 {
   GtkWindow *window = GTK_WINDOW (sales_window_new (GTK_APPLICATION (self), self->settings,
@@ -367,6 +372,12 @@ create_main_window (SalesApplication *self,
 
   if (error != NULL)
     sales_window_show_error (SALES_WINDOW (window), error);
+  if (self->store != NULL)
+    {
+      sales_application_show_file_state (self, window);
+      g_signal_connect_object (window, "notify::is-active", G_CALLBACK (sales_application_on_main_window_active),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   /* The start-up benchmark measures from exec to the first frame on screen. */
   if (g_getenv ("SALES_DESK_BENCH_FIRST_FRAME") != NULL)
@@ -401,22 +412,22 @@ on_recovery_open (SalesApplication    *self,
   g_free (self->db_path);
   self->db_path = g_strdup (path);
 
-  if (!open_store (self, &error))
+  if (!sales_application_open_store (self, &error))
     {
       sales_recovery_window_set_error (recovery, error);
       return;
     }
 
-  window = create_main_window (self, NULL);
+  window = sales_application_create_main_window (self, NULL);
   gtk_window_present (window);
   if (note != NULL)
     sales_window_add_toast (SALES_WINDOW (window), adw_toast_new (note));
   gtk_window_destroy (GTK_WINDOW (recovery));
-  start_background_work (self);
+  sales_application_start_background_work (self);
 }
 
-static void
-show_recovery (SalesApplication *self,
+void
+sales_application_show_recovery (SalesApplication *self,
                const GError     *error)
 {
   g_autofree char *default_path = sales_db_default_path ();
@@ -430,8 +441,8 @@ show_recovery (SalesApplication *self,
   gtk_window_present (GTK_WINDOW (recovery));
 }
 
-static gboolean
-needs_recovery (const GError *error)
+gboolean
+sales_application_needs_recovery (const GError *error)
 {
   return g_error_matches (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT) ||
          g_error_matches (error, SALES_DB_ERROR, SALES_DB_ERROR_NOT_A_DATABASE) ||
@@ -442,7 +453,7 @@ static void
 sales_application_activate (GApplication *application)
 {
   SalesApplication *self = SALES_APPLICATION (application);
-  GtkWindow *window = find_main_window (self);
+  GtkWindow *window = sales_application_find_main_window (self);
 
   if (window == NULL && find_recovery_window (self) != NULL)
     {
@@ -455,19 +466,19 @@ sales_application_activate (GApplication *application)
       g_autoptr(GError) error = NULL;
 
       if (self->store == NULL)
-        open_store (self, &error);
+        sales_application_open_store (self, &error);
 
-      if (needs_recovery (error))
+      if (sales_application_needs_recovery (error))
         {
-          show_recovery (self, error);
+          sales_application_show_recovery (self, error);
           return;
         }
 
-      window = create_main_window (self, error);
+      window = sales_application_create_main_window (self, error);
     }
 
   gtk_window_present (window);
-  start_background_work (self);
+  sales_application_start_background_work (self);
 }
 
 /* The full check found damage after the window opened: everything that holds the
@@ -492,25 +503,14 @@ recover_action (GSimpleAction *action,
   self->db_path = g_steal_pointer (&path);
 
   /* The recovery window first, so that the application does not quit in between. */
-  show_recovery (self, error);
+  sales_application_show_recovery (self, error);
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     if (!SALES_IS_RECOVERY_WINDOW (l->data))
       gtk_window_destroy (l->data);
   g_list_free (windows);
 
-  g_clear_handle_id (&self->notifier_start, g_source_remove);
-  g_clear_object (&self->notifier);
-  g_clear_handle_id (&self->pool_start, g_source_remove);
-  g_clear_object (&self->pool_watcher);
-  g_clear_handle_id (&self->backups_start, g_source_remove);
-  g_clear_object (&self->backups);
-  g_clear_handle_id (&self->full_check_start, g_source_remove);
-  if (self->full_check != NULL)
-    g_cancellable_cancel (self->full_check);
-  g_clear_object (&self->full_check);
-  g_clear_object (&self->store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  sales_application_close_store (self);
 }
 
 /* The default action of a notification about one follow-up. */
@@ -523,7 +523,7 @@ show_customer_action (GSimpleAction *action,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = find_main_window (self);
+  window = sales_application_find_main_window (self);
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "x",
                                 g_variant_get_int64 (param));
@@ -539,7 +539,7 @@ show_follow_ups_action (GSimpleAction *action,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = find_main_window (self);
+  window = sales_application_find_main_window (self);
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "follow-ups");
 }
@@ -554,7 +554,7 @@ show_receivables_action (GSimpleAction *action,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = find_main_window (self);
+  window = sales_application_find_main_window (self);
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-receivables", NULL);
 }
@@ -624,6 +624,11 @@ preferences_action (GSimpleAction *action,
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
                                   ADW_PREFERENCES_PAGE (sales_team_page_new (self->store,
                                                                              self->settings)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                  ADW_PREFERENCES_PAGE (sales_backups_page_new (
+                                    self->settings,
+                                    sales_db_get_path (sales_store_get_db (self->store)),
+                                    sales_application_is_read_only (self))));
     }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
@@ -659,7 +664,7 @@ find_duplicates_action (GSimpleAction *action,
   if (self->store == NULL)
     return;
 
-  window = sales_duplicates_window_new (find_main_window (self), self->store);
+  window = sales_duplicates_window_new (sales_application_find_main_window (self), self->store);
   gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -720,6 +725,9 @@ static const GActionEntry app_actions[] = {
   { "find-duplicates", find_duplicates_action },
   { "targets", targets_action },
   { "recover", recover_action },
+  { "restore-backup", sales_application_restore_backup, "s" },
+  { "undo-restore", sales_application_undo_restore, "s" },
+  { "save-open-data", sales_application_save_open_data },
 };
 
 static const char * const unavailable_actions[] = { "import" };
@@ -746,6 +754,8 @@ sales_application_startup (GApplication *application)
   G_APPLICATION_CLASS (sales_application_parent_class)->startup (application);
 
   self->settings = sales_settings_new ();
+  g_signal_connect_object (self->settings, "backup-retention-changed",
+                           G_CALLBACK (on_retention_changed), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -777,6 +787,10 @@ sales_application_finalize (GObject *object)
   g_clear_object (&self->backups);
   g_clear_handle_id (&self->full_check_start, g_source_remove);
   g_clear_object (&self->full_check);
+  g_clear_handle_id (&self->file_check, g_source_remove);
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (self->save_chooser);
+  g_clear_object (&self->save_chooser);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);

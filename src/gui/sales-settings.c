@@ -41,6 +41,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   POOL_RULES_CHANGED,
+  BACKUP_RETENTION_CHANGED,
   N_SIGNALS
 };
 
@@ -53,6 +54,13 @@ static const char * const pool_keys[] = {
   "pool-warn-days",
   "pool-max-customers",
   "lead-assignment",
+};
+
+/* Read and written together through sales_settings_get_backup_retention(). */
+static const char * const backup_keys[] = {
+  "backup-keep-days",
+  "backup-keep-weeks",
+  "backup-keep-months",
 };
 
 /* Each property mirrors the GSettings key of the same name. */
@@ -120,6 +128,14 @@ emit_pool_rules_changed (SalesSettings *self)
 }
 
 static void
+emit_backup_retention_changed (SalesSettings *self)
+{
+  g_assert (SALES_IS_SETTINGS (self));
+
+  g_signal_emit (self, signals[BACKUP_RETENTION_CHANGED], 0);
+}
+
+static void
 sales_settings_constructed (GObject *object)
 {
   SalesSettings *self = (SalesSettings *)object;
@@ -135,6 +151,15 @@ sales_settings_constructed (GObject *object)
 
       g_signal_connect_object (self->settings, signal, G_CALLBACK (emit_pool_rules_changed),
                                self, G_CONNECT_SWAPPED);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (backup_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", backup_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal,
+                               G_CALLBACK (emit_backup_retention_changed), self,
+                               G_CONNECT_SWAPPED);
     }
 }
 
@@ -305,6 +330,18 @@ sales_settings_class_init (SalesSettingsClass *klass)
    */
   signals[POOL_RULES_CHANGED] =
     g_signal_new ("pool-rules-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SalesSettings::backup-retention-changed:
+   *
+   * Emitted when how many automatic backups are kept changes, once per key.
+   */
+  signals[BACKUP_RETENTION_CHANGED] =
+    g_signal_new ("backup-retention-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -527,4 +564,16 @@ sales_settings_get_backup_retention (SalesSettings        *self,
   retention->days = g_settings_get_uint (self->settings, "backup-keep-days");
   retention->weeks = g_settings_get_uint (self->settings, "backup-keep-weeks");
   retention->months = g_settings_get_uint (self->settings, "backup-keep-months");
+}
+
+void
+sales_settings_set_backup_retention (SalesSettings              *self,
+                                     const SalesBackupRetention *retention)
+{
+  g_return_if_fail (SALES_IS_SETTINGS (self));
+  g_return_if_fail (retention != NULL);
+
+  g_settings_set_uint (self->settings, "backup-keep-days", MAX (retention->days, 1));
+  g_settings_set_uint (self->settings, "backup-keep-weeks", retention->weeks);
+  g_settings_set_uint (self->settings, "backup-keep-months", retention->months);
 }

@@ -46,8 +46,10 @@ void           sales_settings_get_pool_rules          (SalesSettings        *sel
 void           sales_settings_set_pool_rules          (SalesSettings        *self,
                                                        const SalesPoolRules *rules);
 
-/* How many automatic backups are kept. */
+/* How many automatic backups are kept; ::backup-retention-changed tells when it changes. */
 void           sales_settings_get_backup_retention    (SalesSettings        *self,
                                                        SalesBackupRetention *retention);
+void           sales_settings_set_backup_retention    (SalesSettings              *self,
+                                                       const SalesBackupRetention *retention);
 
 G_END_DECLS

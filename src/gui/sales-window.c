@@ -44,6 +44,9 @@ struct _SalesWindow
   AdwBin               *dashboard_page;
   SalesWelcomePage     *welcome_page;
   AdwStatusPage        *error_page;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
 
   guint                 progress_source;
   /* Written by the sample data thread, read by the progress timeout. */
@@ -91,15 +94,17 @@ update_actions (SalesWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean welcome = is_page (self, PAGE_WELCOME);
   gboolean can_choose = welcome && !self->loading && self->store != NULL;
+  gboolean can_write = self->store != NULL &&
+                       !sales_db_is_read_only (sales_store_get_db (self->store));
 
   g_assert (SALES_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (widget, "win.show-view", is_page (self, PAGE_VIEWS));
   gtk_widget_action_set_enabled (widget, "win.show-receivables", is_page (self, PAGE_VIEWS));
-  gtk_widget_action_set_enabled (widget, "win.load-sample-data", can_choose);
+  gtk_widget_action_set_enabled (widget, "win.load-sample-data", can_choose && can_write);
   gtk_widget_action_set_enabled (widget, "win.start-empty", can_choose);
   gtk_widget_action_set_enabled (widget, "win.show-customer", self->store != NULL);
-  gtk_widget_action_set_enabled (widget, "win.new-customer", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-customer", can_write);
 }
 
 static void
@@ -647,6 +652,9 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SalesWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SalesWindow, banner_button);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
@@ -758,6 +766,53 @@ sales_window_show_error (SalesWindow  *self,
 
   adw_status_page_set_description (self->error_page, error->message);
   set_page (self, PAGE_ERROR);
+}
+
+/**
+ * sales_window_show_banner:
+ * @title: what the user should know as long as it is true
+ * @button_label: (nullable): the label of a button, with a mnemonic
+ * @action_name: (nullable): what the button does
+ *
+ * Shows a line under the header bar, such as that the file is read-only; it stays until
+ * sales_window_hide_banner() or another banner replaces it.
+ */
+void
+sales_window_show_banner (SalesWindow *self,
+                          const char  *title,
+                          const char  *button_label,
+                          const char  *action_name)
+{
+  g_return_if_fail (SALES_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  gtk_label_set_label (self->banner_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+void
+sales_window_hide_banner (SalesWindow *self)
+{
+  g_return_if_fail (SALES_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* Returns: (nullable): what the banner says, or %NULL when there is none. */
+const char *
+sales_window_get_banner (SalesWindow *self)
+{
+  g_return_val_if_fail (SALES_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
 }
 
 void

@@ -26,6 +26,12 @@ void           sales_window_set_visible_view (SalesWindow    *self,
                                               const char     *name);
 void           sales_window_show_error       (SalesWindow    *self,
                                               const GError   *error);
+void           sales_window_show_banner      (SalesWindow    *self,
+                                              const char     *title,
+                                              const char     *button_label,
+                                              const char     *action_name);
+void           sales_window_hide_banner      (SalesWindow    *self);
+const char    *sales_window_get_banner       (SalesWindow    *self);
 void           sales_window_add_toast        (SalesWindow    *self,
                                               AdwToast       *toast);
 void           sales_window_go_back          (SalesWindow    *self);
