@@ -23,6 +23,12 @@
  * enough that the per-step overhead does not show. */
 #define PAGES_PER_STEP 1024
 
+/* integrity_check reads each page of a large file many times over (every index entry
+ * looks up its row); with SQLite's 2 MiB page cache each read is a system call and a
+ * copy: checking a backup of 1 000 000 deals read 117 GB that way. Through a memory map
+ * of up to SQLite's default limit the same reads cost neither. */
+#define CHECK_MMAP_PRAGMA "PRAGMA mmap_size = 2147418112"
+
 struct _SalesBackup
 {
   GObject  parent_instance;
@@ -334,6 +340,7 @@ copy_to (sqlite3                  *source,
       goto out;
     }
 
+  sqlite3_exec (dest, CHECK_MMAP_PRAGMA, NULL, NULL, NULL);
   if (!check_integrity (dest, "PRAGMA integrity_check"))
     {
       g_set_error (error, SALES_DB_ERROR, SALES_DB_ERROR_CORRUPT,
