@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-board-private.h"
+#include "sales-read-only.h"
 
 /* How stale the cards' time-dependent badges may get while the board is hidden. */
 #define REFRESH_INTERVAL_S (10 * 60)
@@ -267,6 +268,20 @@ sales_board_map (GtkWidget *widget)
     sales_board_column_refresh_cards (g_ptr_array_index (self->columns, i));
 }
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "board.delete-deal",
+  "board.log-followup",
+  "board.mark-lost",
+  "board.mark-won",
+  "board.move-deal-by",
+  "board.move-deal-to",
+  "board.reorder-deal",
+  "board.undo",
+  "board.redo",
+  NULL,
+};
+
 static void
 sales_board_constructed (GObject *object)
 {
@@ -298,6 +313,8 @@ sales_board_constructed (GObject *object)
   rebuild_owner_choices (self);
   rebuild_columns (self);
   self->refreshed_at = sales_store_now (self->store);
+
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
 }
 
 static void

@@ -177,6 +177,7 @@ sales_customer_page_update_buttons (SalesCustomerPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean creating = self->customer == NULL;
+  gboolean writable = !sales_db_is_read_only (sales_store_get_db (self->store));
   gboolean valid;
   gint64 rep_id;
 
@@ -186,15 +187,17 @@ sales_customer_page_update_buttons (SalesCustomerPage *self)
   gtk_widget_set_visible (self->save_button, creating || self->modified);
   gtk_widget_set_visible (self->cancel_button, !creating && self->modified);
   gtk_widget_set_visible (self->log_button, !creating);
-  gtk_widget_action_set_enabled (widget, "customer.save", valid && (creating || self->modified));
+  gtk_widget_action_set_enabled (widget, "customer.save",
+                                 writable && valid && (creating || self->modified));
   gtk_widget_action_set_enabled (widget, "customer.revert", !creating && self->modified);
-  gtk_widget_action_set_enabled (widget, "customer.log-followup", !creating);
+  gtk_widget_action_set_enabled (widget, "customer.log-followup", writable && !creating);
 
   /* Claiming is for a stored customer in the pool, by the rep using this computer. */
   rep_id = sales_settings_get_current_rep_id (self->settings);
   gtk_widget_set_visible (self->claim_button, !creating && rep_id > 0 &&
                           sales_customer_get_owner_id (self->customer) == 0);
-  gtk_widget_action_set_enabled (widget, "customer.claim", gtk_widget_get_visible (self->claim_button));
+  gtk_widget_action_set_enabled (widget, "customer.claim",
+                                 writable && gtk_widget_get_visible (self->claim_button));
 
   gtk_widget_action_set_enabled (widget, "customer.call",
                                  !sales_text_is_blank (row_text (self->phone_row)));

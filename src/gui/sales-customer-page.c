@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-customer-page-private.h"
+#include "sales-read-only.h"
 #include "sales-followup-dialog.h"
 #include "sales-pool.h"
 
@@ -327,6 +328,19 @@ claim_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "customer.add-contact",
+  "customer.delete-contract",
+  "customer.edit-contact",
+  "customer.make-primary",
+  "customer.new-contract",
+  "customer.record-payment",
+  "customer.remove-contact",
+  "customer.remove-tag",
+  NULL,
+};
+
 static void
 sales_customer_page_constructed (GObject *object)
 {
@@ -341,6 +355,8 @@ sales_customer_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   sales_customer_page_init_form (self);
   sales_customer_page_init_tags (self);
+
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "sales-customers-view-private.h"
 #include "sales-export-job.h"
+#include "sales-read-only.h"
 
 #define UNDO_TIMEOUT_S 8
 
@@ -432,6 +433,14 @@ focus_search_shortcut (GtkWidget *widget,
 
 /* GObject */
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "customers.assign",
+  "customers.delete",
+  "customers.set-tier",
+  NULL,
+};
+
 static void
 sales_customers_view_constructed (GObject *object)
 {
@@ -491,6 +500,8 @@ sales_customers_view_constructed (GObject *object)
 
   update_count (self);
   on_selection_changed (self);
+
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
 }
 
 static void

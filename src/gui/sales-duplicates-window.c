@@ -16,6 +16,7 @@
 
 #include "sales-duplicate-pair-item.h"
 #include "sales-duplicates-window.h"
+#include "sales-read-only.h"
 
 struct _SalesDuplicatesWindow
 {
@@ -334,6 +335,14 @@ refresh_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "duplicates.merge",
+  "duplicates.ignore",
+  "duplicates.undo",
+  NULL,
+};
+
 static void
 sales_duplicates_window_constructed (GObject *object)
 {
@@ -352,6 +361,8 @@ sales_duplicates_window_constructed (GObject *object)
                              g_object_ref (G_LIST_MODEL (self->pairs)))));
 
   find (self);
+
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
 }
 
 static void

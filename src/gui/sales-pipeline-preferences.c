@@ -14,6 +14,7 @@
 
 #include "sales-deal-list.h"
 #include "sales-pipeline-preferences.h"
+#include "sales-read-only.h"
 
 struct _SalesPipelinePreferences
 {
@@ -615,6 +616,16 @@ delete_reason_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "pipeline.add-reason",
+  "pipeline.add-stage",
+  "pipeline.delete-reason",
+  "pipeline.delete-stage",
+  "pipeline.move-stage",
+  NULL,
+};
+
 static void
 sales_pipeline_preferences_constructed (GObject *object)
 {
@@ -635,6 +646,8 @@ sales_pipeline_preferences_constructed (GObject *object)
 
   rebuild_stages (self);
   rebuild_reasons (self);
+
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
 }
 
 static void

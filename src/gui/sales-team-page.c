@@ -14,6 +14,7 @@
 
 #include "sales-rep-dialog.h"
 #include "sales-team-page.h"
+#include "sales-read-only.h"
 
 struct _SalesTeamPage
 {
@@ -483,6 +484,14 @@ delete_rep_action (GtkWidget  *widget,
   add_undo_toast (self, message);
 }
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "team.add-rep",
+  "team.delete-rep",
+  "team.edit-rep",
+  NULL,
+};
+
 static void
 sales_team_page_constructed (GObject *object)
 {
@@ -502,6 +511,8 @@ sales_team_page_constructed (GObject *object)
   g_signal_connect_object (self->settings, "notify::current-rep-id",
                            G_CALLBACK (on_current_rep_changed), self, G_CONNECT_SWAPPED);
   rebuild_reps (self);
+
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
 }
 
 static void
