@@ -248,7 +248,8 @@ replace_database (gpointer user_data)
 
   g_free (self->db_path);
   self->db_path = g_strdup (path);
-  if (!sales_application_open_store (self, &open_error) && sales_application_needs_recovery (open_error))
+  if (!sales_application_open_store (self, &open_error) &&
+      sales_application_needs_recovery (open_error))
     {
       sales_application_show_recovery (self, open_error);
       g_application_release (G_APPLICATION (self));

@@ -375,8 +375,9 @@ sales_application_create_main_window (SalesApplication *self,
   if (self->store != NULL)
     {
       sales_application_show_file_state (self, window);
-      g_signal_connect_object (window, "notify::is-active", G_CALLBACK (sales_application_on_main_window_active),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (window, "notify::is-active",
+                               G_CALLBACK (sales_application_on_main_window_active), self,
+                               G_CONNECT_SWAPPED);
     }
 
   /* The start-up benchmark measures from exec to the first frame on screen. */
@@ -675,7 +676,7 @@ export_action (GSimpleAction *action,
                gpointer       user_data)
 {
   SalesApplication *self = user_data;
-  GtkWindow *window = GTK_WINDOW (find_main_window (self));
+  GtkWindow *window = GTK_WINDOW (sales_application_find_main_window (self));
 
   if (self->store == NULL || window == NULL)
     return;
