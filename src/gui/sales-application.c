@@ -691,7 +691,7 @@ print_action (GSimpleAction *action,
               gpointer       user_data)
 {
   SalesApplication *self = user_data;
-  GtkWindow *window = find_main_window (self);
+  GtkWindow *window = sales_application_find_main_window (self);
   GtkWidget *dashboard;
   SalesKpiPeriod period;
   gboolean have_period = FALSE;
