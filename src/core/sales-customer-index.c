@@ -125,6 +125,10 @@ insert_keys (SalesDb       *db,
   g_autoptr(GPtrArray) indexes = NULL;
   sqlite3_stmt *insert;
 
+  /* An empty GArray has no data at all, and qsort (NULL, 0, …) is undefined. */
+  if (rows->len == 0)
+    return TRUE;
+
   insert = sales_db_prepare (db, "INSERT OR IGNORE INTO customer_key (key, customer_id) "
                                  "VALUES (?1, ?2)",
                              error);
