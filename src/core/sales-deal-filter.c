@@ -21,6 +21,7 @@ struct _SalesDealFilter
 
   char            *search;
   gint64           owner_id;
+  gint64           stage_id;
   SalesCloseRange  close_range;
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_0,
   PROP_SEARCH,
   PROP_OWNER_ID,
+  PROP_STAGE_ID,
   PROP_CLOSE_RANGE,
   N_PROPS
 };
@@ -64,6 +66,10 @@ sales_deal_filter_get_property (GObject    *object,
       g_value_set_int64 (value, self->owner_id);
       break;
 
+    case PROP_STAGE_ID:
+      g_value_set_int64 (value, self->stage_id);
+      break;
+
     case PROP_CLOSE_RANGE:
       g_value_set_enum (value, self->close_range);
       break;
@@ -89,6 +95,10 @@ sales_deal_filter_set_property (GObject      *object,
 
     case PROP_OWNER_ID:
       sales_deal_filter_set_owner_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_STAGE_ID:
+      sales_deal_filter_set_stage_id (self, g_value_get_int64 (value));
       break;
 
     case PROP_CLOSE_RANGE:
@@ -118,6 +128,12 @@ sales_deal_filter_class_init (SalesDealFilterClass *klass)
   /* The rep whose deals to keep; 0 for everyone's. */
   properties[PROP_OWNER_ID] =
     g_param_spec_int64 ("owner-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The one stage whose deals to keep; 0 for every stage. */
+  properties[PROP_STAGE_ID] =
+    g_param_spec_int64 ("stage-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -197,6 +213,28 @@ sales_deal_filter_set_owner_id (SalesDealFilter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_ID]);
 }
 
+gint64
+sales_deal_filter_get_stage_id (SalesDealFilter *self)
+{
+  g_return_val_if_fail (SALES_IS_DEAL_FILTER (self), 0);
+
+  return self->stage_id;
+}
+
+void
+sales_deal_filter_set_stage_id (SalesDealFilter *self,
+                                gint64           stage_id)
+{
+  g_return_if_fail (SALES_IS_DEAL_FILTER (self));
+  g_return_if_fail (stage_id >= 0);
+
+  if (self->stage_id == stage_id)
+    return;
+
+  self->stage_id = stage_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_ID]);
+}
+
 SalesCloseRange
 sales_deal_filter_get_close_range (SalesDealFilter *self)
 {
@@ -225,7 +263,8 @@ sales_deal_filter_is_empty (SalesDealFilter *self)
 {
   g_return_val_if_fail (SALES_IS_DEAL_FILTER (self), TRUE);
 
-  return self->search == NULL && self->owner_id == 0 && self->close_range == SALES_CLOSE_RANGE_ANY;
+  return self->search == NULL && self->owner_id == 0 && self->stage_id == 0 &&
+         self->close_range == SALES_CLOSE_RANGE_ANY;
 }
 
 /* Appends the dates [@from, @to) of the range as SQL; both are local dates,
@@ -269,6 +308,9 @@ sales_deal_filter_to_sql (SalesDealFilter *self,
 
   if (self->owner_id != 0)
     g_string_append_printf (sql, " AND d.owner_id = %" G_GINT64_FORMAT, self->owner_id);
+
+  if (self->stage_id != 0)
+    g_string_append_printf (sql, " AND d.stage_id = %" G_GINT64_FORMAT, self->stage_id);
 
   if (self->close_range == SALES_CLOSE_RANGE_ANY)
     return g_string_free (sql, FALSE);

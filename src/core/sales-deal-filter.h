@@ -21,6 +21,9 @@ void             sales_deal_filter_set_search      (SalesDealFilter *self,
 gint64           sales_deal_filter_get_owner_id    (SalesDealFilter *self);
 void             sales_deal_filter_set_owner_id    (SalesDealFilter *self,
                                                     gint64           owner_id);
+gint64           sales_deal_filter_get_stage_id    (SalesDealFilter *self);
+void             sales_deal_filter_set_stage_id    (SalesDealFilter *self,
+                                                    gint64           stage_id);
 SalesCloseRange  sales_deal_filter_get_close_range (SalesDealFilter *self);
 void             sales_deal_filter_set_close_range (SalesDealFilter *self,
                                                     SalesCloseRange  close_range);

@@ -158,6 +158,22 @@ run_totals (gpointer data)
  * 100 000 deals that reads every row, which would hold up the window. The
  * thread starts once the main loop is idle, so that it does not compete
  * with the first frame for the processor. */
+/* Whether the filter keeps every deal of the column: none, or one on the column's own
+ * stage alone (the board showing a single stage). */
+static gboolean
+keeps_whole_column (SalesDealList *self)
+{
+  SalesDealFilter *filter = self->filter;
+
+  if (filter == NULL || sales_deal_filter_is_empty (filter))
+    return TRUE;
+
+  return sales_deal_filter_get_search (filter) == NULL &&
+         sales_deal_filter_get_owner_id (filter) == 0 &&
+         sales_deal_filter_get_close_range (filter) == SALES_CLOSE_RANGE_ANY &&
+         sales_deal_filter_get_stage_id (filter) == sales_record_get_id (SALES_RECORD (self->stage));
+}
+
 /* An open column without a filter, from the index alone. */
 static gboolean
 add_up_from_index (SalesDealList *self)
@@ -166,7 +182,7 @@ add_up_from_index (SalesDealList *self)
   sqlite3_stmt *stmt;
   gboolean done = FALSE;
 
-  if (self->closed || (self->filter != NULL && !sales_deal_filter_is_empty (self->filter)))
+  if (self->closed || !keeps_whole_column (self))
     return FALSE;
 
   stmt = sales_db_prepare (sales_store_get_db (self->store),

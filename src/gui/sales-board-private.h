@@ -24,6 +24,8 @@ struct _SalesBoard
   GHashTable      *expanded_stages;
   /* The owner filter's choices: 0 for everyone, then rep ids. */
   GArray          *owner_ids;
+  /* The stage filter's choices: 0 for every stage, then stage ids in board order. */
+  GArray          *stage_ids;
 
   AdwToast        *toast;
   GtkWindow       *dialog;
@@ -36,6 +38,7 @@ struct _SalesBoard
   GtkWidget       *filter_bar;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *owner_dropdown;
+  GtkDropDown     *stage_dropdown;
   GtkDropDown     *close_dropdown;
   GtkWidget       *scroller;
   GtkWidget       *columns_box;

@@ -66,6 +66,34 @@ on_owner_selected (SalesBoard *self)
                                     g_array_index (self->owner_ids, gint64, selected));
 }
 
+/* A column is shown when the stage filter keeps its stage. */
+static void
+update_column_visibility (SalesBoard *self)
+{
+  gint64 stage_id = sales_deal_filter_get_stage_id (self->filter);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      SalesBoardColumn *column = g_ptr_array_index (self->columns, i);
+      gint64 id = sales_record_get_id (SALES_RECORD (sales_board_column_get_stage (column)));
+
+      gtk_widget_set_visible (GTK_WIDGET (column), stage_id == 0 || stage_id == id);
+    }
+}
+
+static void
+on_stage_selected (SalesBoard *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->stage_dropdown);
+
+  g_assert (SALES_IS_BOARD (self));
+
+  if (self->stage_ids != NULL && selected < self->stage_ids->len)
+    sales_deal_filter_set_stage_id (self->filter,
+                                    g_array_index (self->stage_ids, gint64, selected));
+  update_column_visibility (self);
+}
+
 static void
 on_close_selected (SalesBoard *self)
 {
@@ -222,6 +250,39 @@ add_column (SalesBoard *self,
   g_ptr_array_add (self->columns, column);
 }
 
+/* The stage drop-down lists the columns in board order; a stage that was deleted takes
+ * the filter on it with it. */
+static void
+rebuild_stage_choices (SalesBoard *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 stage_id = sales_deal_filter_get_stage_id (self->filter);
+  guint selected = 0;
+  gint64 id = 0;
+
+  g_array_set_size (self->stage_ids, 0);
+  gtk_string_list_append (names, _("All Stages"));
+  g_array_append_val (self->stage_ids, id);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      SalesStage *stage = sales_board_column_get_stage (g_ptr_array_index (self->columns, i));
+
+      id = sales_record_get_id (SALES_RECORD (stage));
+      if (id == stage_id)
+        selected = self->stage_ids->len;
+      gtk_string_list_append (names, sales_stage_get_name (stage));
+      g_array_append_val (self->stage_ids, id);
+    }
+
+  g_signal_handlers_block_by_func (self->stage_dropdown, on_stage_selected, self);
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->stage_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->stage_dropdown, on_stage_selected, self);
+
+  on_stage_selected (self);
+}
+
 /* Open stages in pipeline order, then the won stages, then the lost ones, wherever the
  * preferences put them among the others. */
 static void
@@ -248,6 +309,8 @@ rebuild_columns (SalesBoard *self)
             add_column (self, stage);
         }
     }
+
+  rebuild_stage_choices (self);
 }
 
 static void
@@ -304,6 +367,7 @@ sales_board_constructed (GObject *object)
                            G_CALLBACK (rebuild_owner_choices), self, G_CONNECT_SWAPPED);
 
   set_up_drop_down (self->owner_dropdown);
+  set_up_drop_down (self->stage_dropdown);
   set_up_drop_down (self->close_dropdown);
 
   for (guint i = 0; i < G_N_ELEMENTS (close_ranges); i++)
@@ -350,6 +414,7 @@ sales_board_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->expanded_stages, g_hash_table_unref);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_pointer (&self->stage_ids, g_array_unref);
   g_clear_object (&self->stages);
   g_clear_object (&self->reps);
   g_clear_object (&self->filter);
@@ -454,11 +519,13 @@ sales_board_class_init (SalesBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SalesBoard, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SalesBoard, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SalesBoard, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SalesBoard, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SalesBoard, close_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SalesBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, SalesBoard, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_owner_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_close_selected);
 
   sales_board_class_add_actions (widget_class);
@@ -471,6 +538,7 @@ sales_board_init (SalesBoard *self)
   self->columns = g_ptr_array_new ();
   self->expanded_stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -614,9 +682,9 @@ sales_board_set_cards_held (SalesBoard *self,
  * sales_board_show_stage:
  * @owner_id: the rep whose deals to show, or 0 for everyone's
  *
- * Shows the deals of one rep (through the owner filter, as if chosen in its drop-down) and
- * brings the column of @stage_id into view with the keyboard's focus in it: where the
- * dashboard's funnel sends a click on a stage.
+ * Shows the deals of one rep in one stage alone (through the owner and stage filters, as if
+ * chosen in their drop-downs), with the keyboard's focus in that column: where the
+ * dashboard's funnel sends a click on a stage. "All Stages" brings the others back.
  */
 void
 sales_board_show_stage (SalesBoard *self,
@@ -632,6 +700,15 @@ sales_board_show_stage (SalesBoard *self,
       if (g_array_index (self->owner_ids, gint64, i) == owner_id)
         {
           gtk_drop_down_set_selected (self->owner_dropdown, i);
+          break;
+        }
+    }
+
+  for (guint i = 0; i < self->stage_ids->len; i++)
+    {
+      if (g_array_index (self->stage_ids, gint64, i) == stage_id)
+        {
+          gtk_drop_down_set_selected (self->stage_dropdown, i);
           break;
         }
     }

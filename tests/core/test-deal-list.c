@@ -320,6 +320,25 @@ test_filters (Board         *b,
   sales_deal_filter_set_close_range (b->filter, SALES_CLOSE_RANGE_ANY);
   assert_ids (b->lead, "1 2 3 4");
 
+  /* One stage alone: its column keeps all of its deals and their totals, the others none. */
+  sales_deal_filter_set_stage_id (b->filter, 2);
+  g_assert_false (sales_deal_filter_is_empty (b->filter));
+  assert_ids (b->lead, "");
+  assert_totals (b->lead, 0, 0, 0);
+  assert_ids (b->contact, "5");
+  assert_totals (b->contact, 1, 500000, 100000);
+  sales_deal_filter_set_stage_id (b->filter, 1);
+  assert_ids (b->lead, "1 2 3 4");
+  assert_totals (b->lead, 4, 383485, 38349);
+  assert_ids (b->contact, "");
+  sales_deal_filter_set_owner_id (b->filter, 1);
+  assert_ids (b->lead, "1 3");
+  assert_totals (b->lead, 2, 133333, 13333);
+  sales_deal_filter_set_owner_id (b->filter, 0);
+  sales_deal_filter_set_stage_id (b->filter, 0);
+  g_assert_true (sales_deal_filter_is_empty (b->filter));
+  assert_ids (b->contact, "5");
+
   /* A list without a filter shows everything; a filter can come later. */
   sales_deal_list_set_filter (b->contact, NULL);
   sales_deal_filter_set_owner_id (b->filter, 2);

@@ -232,6 +232,15 @@ test_deal_filter (Fixture       *f,
   g_clear_pointer (&csv, g_free);
   csv = export_to_string (f, exporter, "board.csv");
   g_assert_cmpuint (sales_exporter_get_n_rows (exporter), ==, 0);
+
+  /* The board showing the Lost stage (7) alone exports deal 2 alone. */
+  sales_deal_filter_set_owner_id (filter, 0);
+  sales_deal_filter_set_stage_id (filter, 7);
+  sales_exporter_set_deal_filter (exporter, filter, f->now);
+  g_clear_pointer (&csv, g_free);
+  csv = export_to_string (f, exporter, "board.csv");
+  g_assert_cmpuint (sales_exporter_get_n_rows (exporter), ==, 1);
+  g_assert_nonnull (strstr (csv, "\r\n2,"));
 }
 
 static gboolean

@@ -681,7 +681,7 @@ test_filters (BoardFixture  *fixture,
 {
   SalesDealFilter *filter;
   SalesBoardColumn *lead;
-  GtkDropDown *owner, *close;
+  GtkDropDown *owner, *close, *stage;
   GListModel *choices;
 
   sales_settings_set_current_rep_id (fixture->gui.settings, fixture->reps[0]);
@@ -728,6 +728,26 @@ test_filters (BoardFixture  *fixture,
   gtk_drop_down_set_selected (close, 1);
   assert_order (fixture, lead, "0 1");
   gtk_drop_down_set_selected (close, 0);
+  assert_order (fixture, lead, "0 1 2");
+
+  /* All Stages, then the columns in board order; one stage hides the other columns. */
+  stage = child (fixture->board, SALES_TYPE_BOARD, "stage_dropdown");
+  choices = gtk_drop_down_get_model (stage);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==,
+                    sales_board_get_n_columns (fixture->board) + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All Stages");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 2), ==,
+                   sales_stage_get_name (sales_board_column_get_stage (column_for (fixture, 1))));
+  gtk_drop_down_set_selected (stage, 2);
+  g_assert_cmpint (sales_deal_filter_get_stage_id (filter), ==,
+                   sales_record_get_id (SALES_RECORD (sales_board_column_get_stage (column_for (fixture, 1)))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (column_for (fixture, 0))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (column_for (fixture, 1))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (column_for (fixture, 2))));
+  assert_order (fixture, column_for (fixture, 1), "3");
+  gtk_drop_down_set_selected (stage, 0);
+  g_assert_cmpint (sales_deal_filter_get_stage_id (filter), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (column_for (fixture, 0))));
   assert_order (fixture, lead, "0 1 2");
 }
 

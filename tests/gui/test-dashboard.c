@@ -355,6 +355,23 @@ test_rep_and_stage (DashboardFixture *fixture,
                                          GTK_WIDGET (sales_board_get_column_for_stage (board,
                                                                                        2))));
   g_assert_cmpint (sales_deal_filter_get_owner_id (sales_board_get_filter (board)), ==, 2);
+
+  /* The board shows that stage alone, and "All Stages" brings the others back. */
+  g_assert_cmpint (sales_deal_filter_get_stage_id (sales_board_get_filter (board)), ==, 2);
+  for (guint i = 0; i < sales_board_get_n_columns (board); i++)
+    {
+      SalesBoardColumn *column = sales_board_get_column (board, i);
+      gint64 id = sales_record_get_id (SALES_RECORD (sales_board_column_get_stage (column)));
+
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (column)), ==, id == 2);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (board),
+                                                                            SALES_TYPE_BOARD,
+                                                                            "stage_dropdown")),
+                              0);
+  g_assert_cmpint (sales_deal_filter_get_stage_id (sales_board_get_filter (board)), ==, 0);
+  for (guint i = 0; i < sales_board_get_n_columns (board); i++)
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sales_board_get_column (board, i))));
 }
 
 static void
