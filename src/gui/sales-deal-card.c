@@ -601,6 +601,12 @@ sales_deal_card_constructed (GObject *object)
   g_assert (self->store != NULL);
   g_assert (self->settings != NULL);
 
+  /* A card of a file opened read-only cannot be moved: no drag that would end in a
+   * refusal. */
+  if (sales_db_is_read_only (sales_store_get_db (self->store)))
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag_source),
+                                                GTK_PHASE_NONE);
+
   g_signal_connect_object (self->store, "changed::activity", G_CALLBACK (on_activity_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "reset", G_CALLBACK (on_activity_changed), self,

@@ -29,6 +29,7 @@
 #include "sales-followups-view.h"
 #include "sales-receivables-view.h"
 #include "sales-export-job.h"
+#include "sales-read-only.h"
 
 #define N_GROUPS (SALES_FOLLOWUP_GROUP_LATER + 1)
 
@@ -857,6 +858,15 @@ ensure_built (SalesFollowupsView *self)
   schedule_day_timer (self);
 }
 
+/* What changes data: off for a file opened read-only. */
+static const char * const edit_actions[] = {
+  "followups.done",
+  "followups.done-selected",
+  "followups.reschedule",
+  "followups.undo",
+  NULL,
+};
+
 /**
  * sales_followups_view_new:
  * @settings: the settings, for the current rep ("My Follow-ups")
@@ -873,6 +883,7 @@ sales_followups_view_new (SalesStore    *store,
   self = g_object_new (SALES_TYPE_FOLLOWUPS_VIEW, NULL);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
+  sales_read_only_disable_actions (GTK_WIDGET (self), store, edit_actions);
   /* A rep's own copy opens on their own follow-ups. */
   self->owner_choice = sales_settings_get_current_rep_id (settings) > 0 ? OWNER_MINE : 0;
 

@@ -406,7 +406,8 @@ sales_targets_grid_start_editing (SalesTargetsGrid *self,
 
   g_return_if_fail (SALES_IS_TARGETS_GRID (self));
 
-  if (self->editing)
+  /* A file opened read-only shows its targets; the cells do not open for typing. */
+  if (self->editing || sales_db_is_read_only (sales_store_get_db (self->store)))
     return;
 
   r = sales_targets_grid_row (self, self->cursor_row);

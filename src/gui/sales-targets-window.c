@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-money.h"
+#include "sales-read-only.h"
 #include "sales-targets-window.h"
 
 struct _SalesTargetsWindow
@@ -486,6 +487,13 @@ undo_action (GtkWidget  *widget,
   undo (SALES_TARGETS_WINDOW (widget));
 }
 
+/* What changes data: off for a file opened read-only (Undo never has anything to undo). */
+static const char * const edit_actions[] = {
+  "targets.spread",
+  "targets.copy-last-year",
+  NULL,
+};
+
 static void
 sales_targets_window_constructed (GObject *object)
 {
@@ -508,6 +516,7 @@ sales_targets_window_constructed (GObject *object)
 
   gtk_spin_button_set_value (self->year_spin, sales_targets_grid_get_year (self->grid));
   set_can_undo (self, FALSE);
+  sales_read_only_disable_actions (GTK_WIDGET (self), self->store, edit_actions);
   /* The window opens on the whole team's January, ready for typing. */
   sales_targets_grid_set_cursor (self->grid, 0, 0);
 }
