@@ -3,9 +3,10 @@
  *   backup SOURCE DEST
  *
  * Copies SOURCE to DEST with sales_backup_copy_file() (online backup API, integrity_check
- * of the copy, fsync, rename) and prints one JSON object: the milliseconds it took, and
- * separately how long the integrity_check of the finished copy takes on its own, so that
- * the cost of the verification can be told from the copy's. Run by tests/bench/backup.py.
+ * of the copy, fsync, rename) and prints one JSON object: the milliseconds until the last
+ * page was copied (what `sqlite3 .backup` does), until the verified copy had its name, and
+ * separately how long the integrity_check of the finished copy takes on its own. Run by
+ * tests/bench/backup.py.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,16 @@
 
 #include "sales-core.h"
 
+/* The backup API's last step: every page is in the copy. */
+static void
+on_progress (guint64  copied,
+             guint64  total,
+             gpointer data)
+{
+  if (copied == total)
+    *(gint64 *)data = g_get_monotonic_time ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -22,6 +33,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   sqlite3 *copy = NULL;
   gint64 start;
+  gint64 pages_copied = 0;
   gint64 copied;
   gint64 checked;
   int rc;
@@ -33,7 +45,7 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
-  if (!sales_backup_copy_file (argv[1], argv[2], NULL, NULL, NULL, &error))
+  if (!sales_backup_copy_file (argv[1], argv[2], on_progress, &pages_copied, NULL, &error))
     {
       g_printerr ("backup: %s\n", error->message);
       return 1;
@@ -53,7 +65,8 @@ main (int   argc,
     }
   checked = g_get_monotonic_time ();
 
-  g_print ("{\"backup_ms\": %.1f, \"integrity_check_ms\": %.1f}\n",
-           (copied - start) / 1000.0, (checked - copied) / 1000.0);
+  g_print ("{\"copy_ms\": %.1f, \"backup_ms\": %.1f, \"integrity_check_ms\": %.1f}\n",
+           (pages_copied - start) / 1000.0, (copied - start) / 1000.0,
+           (checked - copied) / 1000.0);
   return 0;
 }
