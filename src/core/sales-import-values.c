@@ -346,6 +346,22 @@ sales_import_source_code (const char *text)
   return NULL;
 }
 
+/**
+ * sales_import_unneutralize:
+ *
+ * Takes away the apostrophe that sales_export_neutralize() puts before a
+ * cell starting with = + - @ tab or CR, so that what was exported comes
+ * back as it was. Only that one apostrophe: "'abc" and "''=x" keep theirs.
+ */
+void
+sales_import_unneutralize (char *text)
+{
+  g_return_if_fail (text != NULL);
+
+  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r", text[1]) != NULL)
+    memmove (text, text + 1, strlen (text));
+}
+
 /* Headers */
 
 typedef struct
@@ -366,7 +382,7 @@ static const FieldHeaders field_headers[] = {
     "customer|customername|company|companyname|account|accountname|name|客户|客户名称|"
     "客户名|公司|公司名称|企业名称|单位|单位名称|名称|客戶|客戶名稱|客戶名|公司名稱|企業名稱|"
     "單位|單位名稱|名稱" },
-  { SALES_IMPORT_FIELD_INDUSTRY, BOTH, "industry|sector|行业|所属行业|行業|所屬行業" },
+  { SALES_IMPORT_FIELD_INDUSTRY, BOTH, "industry|sector|行业|所属行业|行業|所屬行業|產業|所屬產業" },
   { SALES_IMPORT_FIELD_TIER, BOTH,
     "tier|level|grade|客户等级|等级|客户级别|级别|分级|客戶等級|等級|級別|分級" },
   { SALES_IMPORT_FIELD_SOURCE, BOTH,
@@ -402,6 +418,10 @@ static const FieldHeaders field_headers[] = {
     "followup|followupnote|lastfollowup|跟进|跟进记录|跟进内容|最近跟进|跟進|跟進記錄|跟進內容" },
   { SALES_IMPORT_FIELD_FOLLOWUP_DATE, BOTH,
     "followupdate|lastcontact|跟进日期|跟进时间|最近跟进时间|跟進日期|跟進時間" },
+  { SALES_IMPORT_FIELD_LOST_REASON, SALES_IMPORT_DEALS,
+    "lostreason|reasonlost|输单原因|丢单原因|失败原因|輸單原因|丟單原因|失敗原因" },
+  { SALES_IMPORT_FIELD_LOST_NOTE, SALES_IMPORT_DEALS,
+    "lostnote|输单说明|丢单说明|輸單說明|丟單說明" },
 };
 
 /* Lower case, no spaces, "_", "-", "*", ":" or "(unit)": "客户名称*", "金额（元）",
@@ -438,6 +458,8 @@ sales_import_field_applies (SalesImportKind  kind,
     case SALES_IMPORT_FIELD_AMOUNT:
     case SALES_IMPORT_FIELD_CURRENCY:
     case SALES_IMPORT_FIELD_EXPECTED_CLOSE:
+    case SALES_IMPORT_FIELD_LOST_REASON:
+    case SALES_IMPORT_FIELD_LOST_NOTE:
       return kind == SALES_IMPORT_DEALS;
     case SALES_IMPORT_FIELD_NONE:
       return FALSE;
@@ -545,6 +567,10 @@ sales_import_field_describe (SalesImportField field)
       return C_("import column", "Follow-up note");
     case SALES_IMPORT_FIELD_FOLLOWUP_DATE:
       return C_("import column", "Follow-up date");
+    case SALES_IMPORT_FIELD_LOST_REASON:
+      return C_("import column", "Lost reason");
+    case SALES_IMPORT_FIELD_LOST_NOTE:
+      return C_("import column", "Lost note");
     default:
       g_return_val_if_reached ("");
     }

@@ -43,9 +43,11 @@ typedef enum
   SALES_IMPORT_FIELD_EXPECTED_CLOSE,
   SALES_IMPORT_FIELD_FOLLOWUP_NOTE,
   SALES_IMPORT_FIELD_FOLLOWUP_DATE,
+  SALES_IMPORT_FIELD_LOST_REASON,
+  SALES_IMPORT_FIELD_LOST_NOTE,
 } SalesImportField;
 
-#define SALES_IMPORT_N_FIELDS (SALES_IMPORT_FIELD_FOLLOWUP_DATE + 1)
+#define SALES_IMPORT_N_FIELDS (SALES_IMPORT_FIELD_LOST_NOTE + 1)
 
 gboolean         sales_import_parse_amount      (const char       *text,
                                                  gint64           *cents);
@@ -54,6 +56,7 @@ gboolean         sales_import_parse_date        (const char       *text,
 gboolean         sales_import_parse_tier        (const char       *text,
                                                  SalesTier        *tier);
 const char      *sales_import_source_code       (const char       *text);
+void             sales_import_unneutralize      (char             *text);
 
 SalesImportField sales_import_field_for_header  (SalesImportKind   kind,
                                                  const char       *header);

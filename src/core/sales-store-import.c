@@ -157,6 +157,7 @@ take_values (ImportRun            *run,
         {
           char *value = g_strstrip (g_strdup (row->cells[i]));
 
+          sales_import_unneutralize (value);
           if (*value == '\0')
             g_clear_pointer (&value, g_free);
           g_free (run->values[field]);
@@ -298,6 +299,56 @@ find_stage (ImportRun   *run,
   g_hash_table_insert (run->stages, g_steal_pointer (&key), g_object_ref (stage));
   run->summary->stages_created++;
   return g_steal_pointer (&stage);
+}
+
+/* Lost reasons are few: they are looked up by name each time. */
+static gboolean
+find_lost_reason (ImportRun   *run,
+                  const char  *name,
+                  gint64      *reason_id,
+                  char       **reason,
+                  GError     **error)
+{
+  g_autoptr(GListModel) reasons = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(SalesLostReason) created = NULL;
+
+  if (name == NULL)
+    {
+      *reason = g_strdup (_("A lost deal needs a lost reason"));
+      return TRUE;
+    }
+
+  key = fold (name);
+  reasons = sales_store_list_lost_reasons (run->store);
+  for (guint i = 0; i < g_list_model_get_n_items (reasons); i++)
+    {
+      g_autoptr(SalesLostReason) item = g_list_model_get_item (reasons, i);
+      g_autofree char *item_key = fold (sales_lost_reason_get_name (item));
+
+      if (g_str_equal (item_key, key))
+        {
+          *reason_id = sales_record_get_id (SALES_RECORD (item));
+          return TRUE;
+        }
+    }
+
+  /* A new reason is part of the pipeline, like a new stage. */
+  if (!sales_import_get_create_stages (run->job))
+    {
+      *reason = g_strdup_printf (_("There is no lost reason “%s”"), name);
+      return TRUE;
+    }
+
+  created = sales_lost_reason_new ();
+  sales_lost_reason_set_name (created, name);
+  if (!sales_record_validate (SALES_RECORD (created), error) ||
+      !insert (run, SALES_RECORD (created), error))
+    return FALSE;
+
+  *reason_id = sales_record_get_id (SALES_RECORD (created));
+  sales_undo_entry_add_inserted (run->undo, "lost_reason", *reason_id);
+  return TRUE;
 }
 
 /* Customers */
@@ -828,12 +879,18 @@ make_deal (ImportRun   *run,
   if (stage == NULL)
     return *reason != NULL;
 
-  /* Every lost deal says why; a file has no column for it. */
+  /* Every lost deal says why (sales_store_check_lost_reason()). */
   if (sales_stage_get_kind (stage) == SALES_STAGE_KIND_LOST)
     {
-      *reason = g_strdup_printf (_("Deals cannot be imported into the lost stage “%s”"),
-                                 sales_stage_get_name (stage));
-      return TRUE;
+      gint64 reason_id = 0;
+
+      if (!find_lost_reason (run, value (run, SALES_IMPORT_FIELD_LOST_REASON), &reason_id, reason,
+                             error))
+        return FALSE;
+      if (*reason != NULL)
+        return TRUE;
+      sales_deal_set_lost_reason_id (deal, reason_id);
+      sales_deal_set_lost_note (deal, value (run, SALES_IMPORT_FIELD_LOST_NOTE));
     }
   sales_deal_set_stage_id (deal, sales_record_get_id (SALES_RECORD (stage)));
 
@@ -990,17 +1047,13 @@ static gboolean
 back_up (SalesStore  *self,
          GError     **error)
 {
-  SalesDb *db = sales_store_get_db (self);
-  const char *path = sales_db_get_path (db);
-  g_autofree char *dir = NULL;
   g_autofree char *backup = NULL;
 
   /* Nothing to lose in an empty database, nor in one that is not a file. */
-  if (path == NULL || sales_store_is_empty (self))
+  if (sales_db_get_path (sales_store_get_db (self)) == NULL || sales_store_is_empty (self))
     return TRUE;
 
-  dir = sales_backup_dir_for_db (path);
-  backup = sales_backup_create (sales_db_get_handle (db), dir, sales_store_now (self), error);
+  backup = sales_backup_before (sales_store_get_db (self), "import", error);
   return backup != NULL;
 }
 

@@ -201,6 +201,9 @@ void             sales_undo_entry_save_history_stages (SalesUndoEntry *entry,
                                                      gint64           history_id,
                                                      gint64           from_stage_id,
                                                      gint64           to_stage_id);
+gboolean         sales_undo_entry_rebind            (SalesUndoEntry  *entry,
+                                                     SalesStore      *store,
+                                                     GError         **error);
 void             sales_undo_entry_add_inserted      (SalesUndoEntry  *entry,
                                                      const char      *table,
                                                      gint64           id);

@@ -502,6 +502,34 @@ sales_undo_entry_save_row (SalesUndoEntry  *entry,
   return save_image (entry, store->db, info, id, &image, error);
 }
 
+/**
+ * sales_undo_entry_rebind:
+ *
+ * Makes @entry, saved through another store of the same file (an import on
+ * a connection of its own in a worker thread), refer to @store's tables, so
+ * that it outlives the other store. The saved values are copies that belong
+ * to no connection.
+ */
+gboolean
+sales_undo_entry_rebind (SalesUndoEntry  *entry,
+                         SalesStore      *store,
+                         GError         **error)
+{
+  if (!ensure_tables (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < entry->images->len; i++)
+    {
+      RowImage *image = g_ptr_array_index (entry->images, i);
+      TableInfo *info = g_hash_table_lookup (store->tables, image->table->name);
+
+      g_assert (info != NULL && info->n_columns == image->table->n_columns);
+      image->table = info;
+    }
+
+  return TRUE;
+}
+
 /* Renumbering a stage touches every card in it; the positions alone are
  * enough to put them back and cost far less than whole rows. */
 void

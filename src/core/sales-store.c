@@ -916,6 +916,34 @@ sales_store_reload (SalesStore *self)
   g_signal_emit (self, signals[RESET], 0);
 }
 
+void
+sales_store_adopt_undo (SalesStore *self,
+                        SalesStore *other)
+{
+  g_autoptr(SalesUndoEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SALES_IS_STORE (self));
+  g_return_if_fail (SALES_IS_STORE (other));
+  g_return_if_fail (self != other);
+
+  entry = g_steal_pointer (&other->undo);
+  set_history (other, NULL, NULL, NULL);
+  sales_store_reload (self);
+
+  if (entry == NULL)
+    return;
+
+  /* The rows are committed; only the way back is lost. */
+  if (!sales_undo_entry_rebind (entry, self, &error))
+    {
+      g_warning ("The import cannot be undone: %s", error->message);
+      return;
+    }
+
+  set_undo (self, g_steal_pointer (&entry));
+}
+
 /**
  * sales_store_get_record:
  *

@@ -49,6 +49,11 @@ gboolean         sales_store_seed_demo         (SalesStore       *self,
  * refreshes every object the store hands out, forgets undo, emits ::reset. */
 void             sales_store_reload            (SalesStore       *self);
 
+/* After @other, a store of the same file on another connection, committed an undoable
+ * action (an import in a worker thread): reloads @self and makes the action its own undo. */
+void             sales_store_adopt_undo        (SalesStore       *self,
+                                                SalesStore       *other);
+
 /* Imports a file in one transaction, undoable as a whole (sales-store-import.c). */
 gboolean         sales_store_import            (SalesStore       *self,
                                                 SalesImport      *job,
