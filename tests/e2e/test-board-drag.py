@@ -32,8 +32,8 @@ import time
 
 SKIP = 77
 import e2e
-from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for, walk,
-                  window_origin, xdotool)
+from e2e import (APP_NAME, Failure, app_environment, check, extents, find_app, log, name_of,
+                  wait_for, walk, window_origin, xdotool)
 
 e2e.DEADLINE = 100   # seconds for the whole test; meson's timeout is 120
 STEP_PIXELS = 12
@@ -90,16 +90,6 @@ def breadth_first(node, limit=400):
                 queue.append(current.getChildAtIndex(i))
             except Exception:
                 continue
-
-
-def extents(pyatspi, node):
-    try:
-        box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    except Exception:
-        return None
-    if box.width <= 0 or box.height <= 0:
-        return None
-    return box.x, box.y, box.width, box.height
 
 
 def dump(app, out, limit=30):
@@ -181,30 +171,10 @@ def main(argv):
         sys.exit(f'usage: {argv[0]} SALES_DESK en|zh_CN')
     binary, lang = argv[1], argv[2]
 
-    if not os.environ.get('DISPLAY'):
-        print('1..0 # SKIP no X display (run under build-aux/sales-desk-dev test)')
+    checked = e2e.preflight()
+    if checked is None:
         return SKIP
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no session bus (run under build-aux/sales-desk-dev test)')
-        return SKIP
-    if subprocess.run(['which', 'xdotool'], capture_output=True).returncode != 0:
-        print('1..0 # SKIP xdotool is not installed')
-        return SKIP
-
-    debug = [d for d in os.environ.get('G_DEBUG', '').split(',') if d and d != 'fatal-warnings']
-    os.environ['G_DEBUG'] = ','.join(debug)
-    try:
-        import pyatspi
-        from gi.repository import GLib
-    except ImportError as e:
-        print(f'1..0 # SKIP pyatspi is not installed ({e})')
-        return SKIP
-
-    context = GLib.MainContext.default()
-
-    def pump():
-        while context.pending():
-            context.iteration(False)
+    pyatspi, pump = checked
 
     undo_names = translate(lang, '_Undo')
     form = card_name_pattern(lang)

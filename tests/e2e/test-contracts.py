@@ -25,7 +25,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import datetime
-import gettext
 import os
 import re
 import signal
@@ -37,45 +36,10 @@ import time
 
 SKIP = 77
 import e2e
-from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for, walk,
-                  window_origin, xdotool)
+from e2e import (APP_NAME, Failure, app_environment, check, extents, find_app, log, name_of, names,
+                  showing, text_of, wait_for, walk, window_origin, xdotool)
 
 e2e.DEADLINE = 140   # seconds for the whole test; meson's timeout is 150
-
-
-def catalogue(lang):
-    localedir = os.environ.get('SALES_DESK_LOCALEDIR')
-    if lang != 'en' and localedir:
-        return gettext.translation('sales-desk', localedir=localedir, languages=[lang],
-                                   fallback=True)
-    return gettext.NullTranslations()
-
-
-def names(lang, message):
-    """The names an accessible labelled @message may have in @lang: the label, without its
-    mnemonic, and the two together, which is what GTK 4.8 reports for a mnemonic button."""
-    text = catalogue(lang).gettext(message)
-    plain = text.replace('_', '')
-    bare = re.sub(r'\(_\w\)', '', text).replace('_', '')
-    return {text, plain, bare, f'{text} {plain}', f'{text} {bare}'}
-
-
-def text_of(lang, message):
-    return catalogue(lang).gettext(message)
-
-
-def extents(pyatspi, node):
-    try:
-        box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    except Exception:
-        return None
-    if box.width <= 0 or box.height <= 0:
-        return None
-    return box.x, box.y, box.width, box.height
-
-
-def showing(pyatspi, node):
-    return extents(pyatspi, node) is not None
 
 
 def dump(pyatspi, root, out, limit=40):
@@ -159,30 +123,10 @@ def main(argv):
         sys.exit(f'usage: {argv[0]} SALES_DESK en|zh_CN')
     binary, lang = argv[1], argv[2]
 
-    if not os.environ.get('DISPLAY'):
-        print('1..0 # SKIP no X display (run under build-aux/sales-desk-dev test)')
+    checked = e2e.preflight()
+    if checked is None:
         return SKIP
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no session bus (run under build-aux/sales-desk-dev test)')
-        return SKIP
-    if subprocess.run(['which', 'xdotool'], capture_output=True).returncode != 0:
-        print('1..0 # SKIP xdotool is not installed')
-        return SKIP
-
-    debug = [d for d in os.environ.get('G_DEBUG', '').split(',') if d and d != 'fatal-warnings']
-    os.environ['G_DEBUG'] = ','.join(debug)
-    try:
-        import pyatspi
-        from gi.repository import GLib
-    except ImportError as e:
-        print(f'1..0 # SKIP pyatspi is not installed ({e})')
-        return SKIP
-
-    context = GLib.MainContext.default()
-
-    def pump():
-        while context.pending():
-            context.iteration(False)
+    pyatspi, pump = checked
 
     won_item = names(lang, 'Mark _Won…')
     won_response = names(lang, 'Mark _Won')

@@ -20,7 +20,6 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import gettext
 import json
 import os
 import re
@@ -32,26 +31,8 @@ import tempfile
 
 SKIP = 77
 import e2e
-from e2e import APP_NAME, Failure, app_environment, check, find_app, log, wait_for
-
+from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, names, wait_for)
 e2e.DEADLINE = 80   # seconds for the whole test; meson's timeout is 90
-
-
-def catalogue(lang):
-    localedir = os.environ.get('SALES_DESK_LOCALEDIR')
-    if lang != 'en' and localedir:
-        return gettext.translation('sales-desk', localedir=localedir, languages=[lang],
-                                   fallback=True)
-    return gettext.NullTranslations()
-
-
-def names(lang, message):
-    """The names a button labelled @message may have: with and without its mnemonic, and
-    both together, which is what GTK 4.8 reports for a mnemonic button."""
-    text = catalogue(lang).gettext(message)
-    plain = text.replace('_', '')
-    bare = re.sub(r'\(_\w\)', '', text).replace('_', '')
-    return {text, plain, bare, f'{text} {plain}', f'{text} {bare}'}
 
 
 def walk(node, depth=0, limit=60):
@@ -102,30 +83,10 @@ def main(argv):
         sys.exit(f'usage: {argv[0]} SALES_DESK en|zh_CN')
     binary, lang = argv[1], argv[2]
 
-    if not os.environ.get('DISPLAY'):
-        print('1..0 # SKIP no X display (run under build-aux/sales-desk-dev test)')
+    checked = e2e.preflight()
+    if checked is None:
         return SKIP
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no session bus (run under build-aux/sales-desk-dev test)')
-        return SKIP
-    if subprocess.run(['which', 'xdotool'], capture_output=True).returncode != 0:
-        print('1..0 # SKIP xdotool is not installed')
-        return SKIP
-
-    debug = [d for d in os.environ.get('G_DEBUG', '').split(',') if d and d != 'fatal-warnings']
-    os.environ['G_DEBUG'] = ','.join(debug)
-    try:
-        import pyatspi
-        from gi.repository import GLib
-    except ImportError as e:
-        print(f'1..0 # SKIP pyatspi is not installed ({e})')
-        return SKIP
-
-    context = GLib.MainContext.default()
-
-    def pump():
-        while context.pending():
-            context.iteration(False)
+    pyatspi, pump = checked
 
     done_names = names(lang, 'Mark Done')
 

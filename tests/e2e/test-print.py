@@ -65,31 +65,10 @@ def main(argv):
         sys.exit(f'usage: {argv[0]} SALES_DESK en|zh_CN')
     binary, lang = argv[1], argv[2]
 
-    if not os.environ.get('DISPLAY'):
-        print('1..0 # SKIP no X display (run under build-aux/sales-desk-dev test)')
+    checked = e2e.preflight(('xdotool', 'pdftotext'))
+    if checked is None:
         return SKIP
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no session bus (run under build-aux/sales-desk-dev test)')
-        return SKIP
-    for tool in ('xdotool', 'pdftotext'):
-        if subprocess.run(['which', tool], capture_output=True).returncode != 0:
-            print(f'1..0 # SKIP {tool} is not installed')
-            return SKIP
-
-    debug = [d for d in os.environ.get('G_DEBUG', '').split(',') if d and d != 'fatal-warnings']
-    os.environ['G_DEBUG'] = ','.join(debug)
-    try:
-        import pyatspi
-        from gi.repository import GLib
-    except ImportError as e:
-        print(f'1..0 # SKIP pyatspi is not installed ({e})')
-        return SKIP
-
-    context = GLib.MainContext.default()
-
-    def pump():
-        while context.pending():
-            context.iteration(False)
+    pyatspi, pump = checked
 
     _ = catalogue('sales-desk', lang).gettext
     gtk = catalogue('gtk40', lang).gettext

@@ -21,7 +21,6 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import gettext
 import hashlib
 import os
 import re
@@ -34,19 +33,11 @@ import tempfile
 
 SKIP = 77
 import e2e
-from e2e import APP_NAME, Failure, app_environment, check, find_app, log, name_of, wait_for, walk
-
+from e2e import (Failure, app_environment, catalogue, check, find_app, log, name_of,
+                  wait_for, walk)
 e2e.DEADLINE = 170   # seconds for the whole test; meson's timeout is 190
 
 PAGE = 4096
-
-
-def catalogue(lang):
-    localedir = os.environ.get('SALES_DESK_LOCALEDIR')
-    if lang != 'en' and localedir:
-        return gettext.translation('sales-desk', localedir=localedir, languages=[lang],
-                                   fallback=True)
-    return gettext.NullTranslations()
 
 
 def sha256(path):
@@ -102,27 +93,10 @@ def main(argv):
         sys.exit(f'usage: {argv[0]} SALES_DESK en|zh_CN')
     binary, lang = argv[1], argv[2]
 
-    if not os.environ.get('DISPLAY'):
-        print('1..0 # SKIP no X display (run under build-aux/sales-desk-dev test)')
+    checked = e2e.preflight(())
+    if checked is None:
         return SKIP
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no session bus (run under build-aux/sales-desk-dev test)')
-        return SKIP
-
-    debug = [d for d in os.environ.get('G_DEBUG', '').split(',') if d and d != 'fatal-warnings']
-    os.environ['G_DEBUG'] = ','.join(debug)
-    try:
-        import pyatspi
-        from gi.repository import GLib
-    except ImportError as e:
-        print(f'1..0 # SKIP pyatspi is not installed ({e})')
-        return SKIP
-
-    context = GLib.MainContext.default()
-
-    def pump():
-        while context.pending():
-            context.iteration(False)
+    pyatspi, pump = checked
 
     c = catalogue(lang)
     open_other = c.gettext('Open Another File…')
