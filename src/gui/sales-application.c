@@ -620,8 +620,7 @@ preferences_action (GSimpleAction *action,
   if (self->store != NULL)
     {
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
-                                  ADW_PREFERENCES_PAGE (sales_pipeline_preferences_new (self->store,
-                                                                                        self->settings)));
+                                  ADW_PREFERENCES_PAGE (sales_pipeline_preferences_new (self->store)));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
                                   ADW_PREFERENCES_PAGE (sales_team_page_new (self->store,
                                                                              self->settings)));

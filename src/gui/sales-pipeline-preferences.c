@@ -21,7 +21,6 @@ struct _SalesPipelinePreferences
   AdwPreferencesPage   parent_instance;
 
   SalesStore          *store;
-  SalesSettings       *settings;
   GListModel          *stages;
   GListModel          *reasons;
 
@@ -40,7 +39,6 @@ G_DEFINE_FINAL_TYPE (SalesPipelinePreferences, sales_pipeline_preferences,
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -634,7 +632,6 @@ sales_pipeline_preferences_constructed (GObject *object)
   G_OBJECT_CLASS (sales_pipeline_preferences_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
-  g_assert (self->settings != NULL);
 
   self->stages = sales_store_list_stages (self->store);
   self->reasons = sales_store_list_lost_reasons (self->store);
@@ -668,7 +665,6 @@ sales_pipeline_preferences_finalize (GObject *object)
   g_clear_pointer (&self->reason_rows, g_ptr_array_unref);
   g_clear_object (&self->stages);
   g_clear_object (&self->reasons);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sales_pipeline_preferences_parent_class)->finalize (object);
@@ -688,10 +684,6 @@ sales_pipeline_preferences_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -709,10 +701,6 @@ sales_pipeline_preferences_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -735,11 +723,6 @@ sales_pipeline_preferences_class_init (SalesPipelinePreferencesClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          SALES_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         SALES_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -770,14 +753,11 @@ sales_pipeline_preferences_init (SalesPipelinePreferences *self)
 }
 
 GtkWidget *
-sales_pipeline_preferences_new (SalesStore    *store,
-                                SalesSettings *settings)
+sales_pipeline_preferences_new (SalesStore *store)
 {
   g_return_val_if_fail (SALES_IS_STORE (store), NULL);
-  g_return_val_if_fail (SALES_IS_SETTINGS (settings), NULL);
 
   return g_object_new (SALES_TYPE_PIPELINE_PREFERENCES,
                        "store", store,
-                       "settings", settings,
                        NULL);
 }

@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "sales-settings.h"
 #include "sales-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SalesPipelinePreferences, sales_pipeline_preferences,
                       SALES, PIPELINE_PREFERENCES, AdwPreferencesPage)
 
-GtkWidget *sales_pipeline_preferences_new (SalesStore    *store,
-                                           SalesSettings *settings);
+GtkWidget *sales_pipeline_preferences_new (SalesStore *store);
 
 G_END_DECLS

@@ -214,7 +214,7 @@ test_pipeline_preferences (BoardFixture  *fixture,
 {
   SalesStore *store = fixture->gui.store;
   GtkWidget *preferences = adw_preferences_window_new ();
-  GtkWidget *page = sales_pipeline_preferences_new (store, fixture->gui.settings);
+  GtkWidget *page = sales_pipeline_preferences_new (store);
   g_autoptr(GListModel) reasons = sales_store_list_lost_reasons (store);
   AdwMessageDialog *dialog;
   GtkWidget *row;
