@@ -15,6 +15,7 @@
 #include "sales-dashboard.h"
 #include "sales-duplicates-window.h"
 #include "sales-export-dialog.h"
+#include "sales-import-assistant.h"
 #include "sales-followup-notifier.h"
 #include "sales-pipeline-preferences.h"
 #include "sales-pool-watcher.h"
@@ -710,13 +711,25 @@ print_action (GSimpleAction *action,
                        rep_id);
 }
 
-/* Import is in the menu from the start so that the menu does not change shape; it stays
- * disabled until it is implemented. */
+static void
+import_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  SalesApplication *self = user_data;
+  GtkWindow *window = sales_application_find_main_window (self);
+
+  if (self->store == NULL || window == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (sales_import_assistant_new (window, self->store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
-  { "import" },
+  { "import", import_action },
   { "export", export_action },
   { "print", print_action },
   { "show-customer", show_customer_action, "x" },
@@ -730,14 +743,13 @@ static const GActionEntry app_actions[] = {
   { "save-open-data", sales_application_save_open_data },
 };
 
-static const char * const unavailable_actions[] = { "import" };
-
 static const struct {
   const char *action;
   const char *accels[2];
 } app_accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
   { "app.preferences", { "<Primary>comma", NULL } },
+  { "app.import", { "<Primary>i", NULL } },
   { "window.close", { "<Primary>w", NULL } },
   { "win.show-view::pipeline", { "<Primary>1", NULL } },
   { "win.show-view::customers", { "<Primary>2", NULL } },
@@ -759,13 +771,6 @@ sales_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-  for (guint i = 0; i < G_N_ELEMENTS (unavailable_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), unavailable_actions[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-    }
-
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
                                            app_accels[i].accels);

@@ -101,6 +101,7 @@ check_actions (AppFixture *fixture)
   } expected_accels[] = {
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
+    { "app.import", "<Control>i" },
     { "window.close", "<Control>w" },
     { "win.show-view::pipeline", "<Control>1" },
     { "win.show-view::customers", "<Control>2" },
@@ -124,8 +125,7 @@ check_actions (AppFixture *fixture)
   g_assert_true (g_action_group_get_action_enabled (group, "preferences"));
   g_assert_true (g_action_group_get_action_enabled (group, "export"));
   g_assert_true (g_action_group_get_action_enabled (group, "print"));
-  /* In the menu, but not yet implemented. */
-  g_assert_false (g_action_group_get_action_enabled (group, "import"));
+  g_assert_true (g_action_group_get_action_enabled (group, "import"));
 
   window = find_window (fixture->app, SALES_TYPE_WINDOW);
   g_assert_nonnull (window);
