@@ -159,6 +159,8 @@ update_buttons (SalesImportAssistant *self)
   gtk_button_set_label (self->next_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.next", next && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", !first && !busy && !last);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", first);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-rejected", last);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
 }
 
