@@ -614,7 +614,34 @@ on_undo_clicked (AdwToast    *toast,
   sales_window_add_toast (window, done);
 }
 
-/* After the import, the main window offers to undo it until anything else changes. */
+typedef struct
+{
+  SalesWindow *window;
+  AdwToast    *toast;
+} LaterToast;
+
+static void
+later_toast_free (gpointer data)
+{
+  LaterToast *later = data;
+
+  g_object_unref (later->window);
+  g_object_unref (later->toast);
+  g_free (later);
+}
+
+static gboolean
+add_toast_later (gpointer data)
+{
+  LaterToast *later = data;
+
+  sales_window_add_toast (later->window, later->toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the import, the main window offers to undo it until anything else changes. The
+ * toast goes in once the assistant is gone: adding it while the assistant was being
+ * destroyed crashed GTK 4.8's AT-SPI bridge now and then in the tests. */
 void
 sales_import_assistant_post_undo_toast (SalesImportAssistant *self)
 {
@@ -622,6 +649,7 @@ sales_import_assistant_post_undo_toast (SalesImportAssistant *self)
   g_autofree char *line = NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
+  LaterToast *later;
   AdwToast *toast;
 
   if (!SALES_IS_WINDOW (parent) || self->job == NULL || !sales_store_can_undo (self->store))
@@ -641,5 +669,9 @@ sales_import_assistant_post_undo_toast (SalesImportAssistant *self)
   /* Undo takes back the newest change only: once that is another, the toast goes. */
   g_signal_connect_object (self->store, "notify::undo-label", G_CALLBACK (adw_toast_dismiss),
                            toast, G_CONNECT_SWAPPED);
-  sales_window_add_toast (SALES_WINDOW (parent), toast);
+
+  later = g_new0 (LaterToast, 1);
+  later->window = g_object_ref (SALES_WINDOW (parent));
+  later->toast = g_object_ref_sink (toast);
+  g_idle_add_full (G_PRIORITY_LOW, add_toast_later, later, later_toast_free);
 }
