@@ -489,6 +489,24 @@ static const char schema_v7[] =
   "  PRIMARY KEY (lv, bucket, owner_id)"
   ") WITHOUT ROWID;";
 
+/* Version 8: the public pool's rules (sales-store-pool-rules.c) read the follow-ups of the
+ * last N days with their customer and owner from the index alone: the key figures' index of
+ * follow-ups done gets the customer as its last column, which serves the key figures as
+ * before and saves the look-up of each follow-up's row, without a second index on the same
+ * range to keep up on every follow-up written. The rules also change the owner of tens of
+ * thousands of customers at once: customer_owner, a prefix of customer_owner_name (v5), goes,
+ * so an owner changes in one index, not two; customer_owner_name serves every search by
+ * owner. Its key figures' triggers moved the money of each customer's contracts to the new
+ * owner row by row, seconds for the rules' first application: the triggers are replaced by
+ * ones that leave the customers listed in kpi_owner_move to a set-based move
+ * (sales_kpi_summary_move_owners()). IF EXISTS: stepping the version back to 6 to rebuild
+ * the key figures' sums (README, "Derived tables") runs this again. */
+static const char schema_v8[] =
+  "DROP INDEX IF EXISTS activity_done_kpi;"
+  "CREATE INDEX activity_done_kpi ON activity (done_at, owner_id, kind, satisfaction,"
+  "  customer_id) WHERE done_at IS NOT NULL;"
+  "DROP INDEX IF EXISTS customer_owner;";
+
 static const SalesMigration migrations[] = {
   { 1, schema_v1, insert_defaults_v1 },
   { 2, schema_v2, NULL },
@@ -497,6 +515,7 @@ static const SalesMigration migrations[] = {
   { 5, schema_v5, NULL },
   { 6, schema_v6, NULL },
   { 7, schema_v7, sales_kpi_summary_rebuild },
+  { 8, schema_v8, sales_kpi_summary_replace_triggers },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SALES_DB_SCHEMA_VERSION);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a larger user_version was
  * written by a newer Sales Desk and is refused without being touched. */
-#define SALES_DB_SCHEMA_VERSION 7
+#define SALES_DB_SCHEMA_VERSION 8
 
 #define SALES_DB_ERROR (sales_db_error_quark ())
 

@@ -231,6 +231,10 @@
   "DELETE FROM kpi_overdue_step WHERE contract_id = " id ";" \
   OVERDUE_ROWS ("contract_id = " id) ";"
 
+/* The owner triggers' guard: @id's change of owner is not being moved set-based. */
+#define NOT_MOVING(id) \
+  " AND NOT EXISTS (SELECT 1 FROM kpi_owner_move WHERE customer_id = " id ")"
+
 static const char * const trigger_names[] = {
   "kpi_deal_sums_insert",
   "kpi_deal_sums_delete",
@@ -263,11 +267,15 @@ static const char * const trigger_names[] = {
   "kpi_contract_update",
   "kpi_contract_insert",
   "kpi_contract_delete",
+  /* Of schema 7, merged into kpi_customer_owner since: dropped, no longer created. */
   "kpi_customer_money",
 };
 
-/* The names above are those of these triggers. */
+/* The names above are those of these triggers. kpi_owner_move lists, within one transaction
+ * only, the customers whose change of owner sales_kpi_summary_move_owners() carries into the
+ * derived tables set-based: the triggers leave those to it. */
 static const char triggers[] =
+  "CREATE TABLE IF NOT EXISTS kpi_owner_move (customer_id INTEGER PRIMARY KEY);"
   "CREATE TRIGGER kpi_deal_sums_insert AFTER INSERT ON kpi_deal BEGIN "
   DEAL_SUMS ("new", "")
   "END;"
@@ -317,9 +325,19 @@ static const char triggers[] =
   "DELETE FROM kpi_customer WHERE customer_id = old.id;"
   REFRESH_CUSTOMER ("new.id")
   "END;"
+  /* The money of a customer's contracts counts for its owner too: the rows change owner, and
+   * their own triggers move their amounts in the sums. One trigger, as each one run costs
+   * for every customer changed (the public pool's rules change tens of thousands at once). */
   "CREATE TRIGGER kpi_customer_owner AFTER UPDATE OF owner_id ON customer"
-  " WHEN old.owner_id IS NOT new.owner_id BEGIN "
+  " WHEN old.owner_id IS NOT new.owner_id" NOT_MOVING ("new.id") " BEGIN "
   "UPDATE kpi_customer SET owner_id = coalesce(new.owner_id, 0) WHERE customer_id = new.id;"
+  "UPDATE kpi_payment SET owner_id = coalesce(new.owner_id, 0)"
+  " WHERE payment_id IN (SELECT p.id FROM contract c JOIN payment p ON p.contract_id = c.id"
+  "                       WHERE c.customer_id = new.id);"
+  "UPDATE kpi_contract SET owner_id = coalesce(new.owner_id, 0)"
+  " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
+  "UPDATE kpi_overdue_step SET owner_id = coalesce(new.owner_id, 0)"
+  " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
   "END;"
   /* A customer inserted after its deals or contracts (undo restores rows in the order of
    * their table, with foreign keys checked at the commit) gives them their source and
@@ -382,7 +400,9 @@ static const char triggers[] =
   "CREATE TRIGGER kpi_payment_sums_delete AFTER DELETE ON kpi_payment BEGIN "
   PAYMENT_SUMS ("old", "-")
   "END;"
-  "CREATE TRIGGER kpi_payment_sums_update AFTER UPDATE ON kpi_payment BEGIN "
+  "CREATE TRIGGER kpi_payment_sums_update AFTER UPDATE ON kpi_payment"
+  " WHEN old.payment_id IS NOT new.payment_id OR old.day IS NOT new.day"
+  "   OR old.amount IS NOT new.amount OR NOT EXISTS (SELECT 1 FROM kpi_owner_move) BEGIN "
   PAYMENT_SUMS ("old", "-")
   PAYMENT_SUMS ("new", "")
   "END;"
@@ -393,7 +413,9 @@ static const char triggers[] =
   OVERDUE_SUMS ("old", "-")
   "END;"
 
-  "CREATE TRIGGER kpi_overdue_sums_update AFTER UPDATE ON kpi_overdue_step BEGIN "
+  "CREATE TRIGGER kpi_overdue_sums_update AFTER UPDATE ON kpi_overdue_step"
+  " WHEN old.contract_id IS NOT new.contract_id OR old.day IS NOT new.day"
+  "   OR old.delta IS NOT new.delta OR NOT EXISTS (SELECT 1 FROM kpi_owner_move) BEGIN "
   OVERDUE_SUMS ("old", "-")
   OVERDUE_SUMS ("new", "")
   "END;"
@@ -451,21 +473,64 @@ static const char triggers[] =
   "CREATE TRIGGER kpi_contract_delete AFTER DELETE ON contract BEGIN "
   "DELETE FROM kpi_contract WHERE contract_id = old.id;"
   "DELETE FROM kpi_overdue_step WHERE contract_id = old.id;"
-  "END;"
-
-  /* The money of a customer's contracts counts for its owner: the rows change owner, and
-   * their own triggers move their amounts in the sums. The public pool's rules change the
-   * owners of thousands of customers at once. */
-  "CREATE TRIGGER kpi_customer_money AFTER UPDATE OF owner_id ON customer"
-  " WHEN old.owner_id IS NOT new.owner_id BEGIN "
-  "UPDATE kpi_payment SET owner_id = coalesce(new.owner_id, 0)"
-  " WHERE payment_id IN (SELECT p.id FROM contract c JOIN payment p ON p.contract_id = c.id"
-  "                       WHERE c.customer_id = new.id);"
-  "UPDATE kpi_contract SET owner_id = coalesce(new.owner_id, 0)"
-  " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
-  "UPDATE kpi_overdue_step SET owner_id = coalesce(new.owner_id, 0)"
-  " WHERE contract_id IN (SELECT id FROM contract WHERE customer_id = new.id);"
   "END;";
+
+/* What kpi_customer_owner and the sums' update triggers do, for every customer listed in
+ * kpi_owner_move at once: the money of their contracts counts for their owners now. The old
+ * owners' amounts leave the sums and the new ones' arrive, grouped per bucket, where the
+ * triggers added and took away each row's amount at each level (on the public pool's first
+ * application, 140 000 payments and as many overdue steps, 3 s of CPU of the 3.6 s the
+ * change of owner took). */
+static const char move_owners[] =
+  "CREATE TEMP TABLE IF NOT EXISTS kpi_move_contract ("
+  "  contract_id INTEGER PRIMARY KEY,"
+  "  owner_id    INTEGER NOT NULL"
+  ");"
+  "DELETE FROM temp.kpi_move_contract;"
+  "INSERT INTO temp.kpi_move_contract (contract_id, owner_id)"
+  " SELECT c.id, coalesce(cu.owner_id, 0) FROM kpi_owner_move m"
+  "   JOIN customer cu ON cu.id = m.customer_id JOIN contract c ON c.customer_id = cu.id;"
+
+  "UPDATE kpi_customer AS k SET owner_id = coalesce(cu.owner_id, 0)"
+  "  FROM kpi_owner_move m JOIN customer cu ON cu.id = m.customer_id"
+  " WHERE k.customer_id = m.customer_id AND k.owner_id IS NOT coalesce(cu.owner_id, 0);"
+
+  "WITH moved AS MATERIALIZED"
+  "  (SELECT r.day, r.owner_id AS old, mc.owner_id AS new, r.amount"
+  "     FROM temp.kpi_move_contract mc JOIN payment p ON p.contract_id = mc.contract_id"
+  "     JOIN kpi_payment r ON r.payment_id = p.id WHERE r.owner_id IS NOT mc.owner_id),"
+  " d AS MATERIALIZED"
+  "  (SELECT day, o, sum(a) AS a FROM"
+  "    (SELECT day, old AS o, -amount AS a FROM moved"
+  "     UNION ALL SELECT day, new, amount FROM moved) GROUP BY day, o)"
+  " INSERT INTO kpi_payment_sum (lv, bucket, owner_id, amount)"
+  " SELECT column1, day >> (3 * column1) AS b, o, sum(a) FROM d, " LEVELS
+  " WHERE true GROUP BY 1, 2, 3"
+  " ON CONFLICT DO UPDATE SET amount = amount + excluded.amount;"
+  "UPDATE kpi_payment AS r SET owner_id = mc.owner_id"
+  "  FROM temp.kpi_move_contract mc JOIN payment p ON p.contract_id = mc.contract_id"
+  " WHERE r.payment_id = p.id AND r.owner_id IS NOT mc.owner_id;"
+
+  "UPDATE kpi_contract AS r SET owner_id = mc.owner_id FROM temp.kpi_move_contract mc"
+  " WHERE r.contract_id = mc.contract_id AND r.owner_id IS NOT mc.owner_id;"
+
+  "WITH moved AS MATERIALIZED"
+  "  (SELECT r.day, r.owner_id AS old, mc.owner_id AS new, r.delta"
+  "     FROM temp.kpi_move_contract mc JOIN kpi_overdue_step r ON r.contract_id = mc.contract_id"
+  "    WHERE r.owner_id IS NOT mc.owner_id),"
+  " d AS MATERIALIZED"
+  "  (SELECT day, o, sum(a) AS a FROM"
+  "    (SELECT day, old AS o, -delta AS a FROM moved"
+  "     UNION ALL SELECT day, new, delta FROM moved) GROUP BY day, o)"
+  " INSERT INTO kpi_overdue_sum (lv, bucket, owner_id, delta)"
+  " SELECT column1, day >> (3 * column1) AS b, o, sum(a) FROM d, " LEVELS
+  " WHERE true GROUP BY 1, 2, 3"
+  " ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;"
+  "UPDATE kpi_overdue_step AS r SET owner_id = mc.owner_id FROM temp.kpi_move_contract mc"
+  " WHERE r.contract_id = mc.contract_id AND r.owner_id IS NOT mc.owner_id;"
+
+  "DELETE FROM temp.kpi_move_contract;"
+  "DELETE FROM kpi_owner_move;";
 
 /* Each table in one set-based statement, from the documented tables alone; the sums of
  * levels 1–3 from those of level 0 (a GROUP BY of every row times four levels sorted four
@@ -562,4 +627,25 @@ sales_kpi_summary_rebuild (SalesDb  *db,
   return sales_kpi_summary_suspend (db, error) &&
          sales_db_exec (db, rebuild, error) &&
          sales_db_exec (db, triggers, error);
+}
+
+gboolean
+sales_kpi_summary_replace_triggers (SalesDb  *db,
+                                    GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (sales_db_in_transaction (db), FALSE);
+
+  return sales_kpi_summary_suspend (db, error) &&
+         sales_db_exec (db, triggers, error);
+}
+
+gboolean
+sales_kpi_summary_move_owners (SalesDb  *db,
+                               GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (sales_db_in_transaction (db), FALSE);
+
+  return sales_db_exec (db, move_owners, error);
 }

@@ -18,4 +18,16 @@ gboolean sales_kpi_summary_suspend (SalesDb  *db,
 gboolean sales_kpi_summary_rebuild (SalesDb  *db,
                                     GError  **error);
 
+/* Inside a transaction. Drops and creates again the triggers that keep the derived tables
+ * exact, leaving the tables as they are (a migration that changes a trigger). */
+gboolean sales_kpi_summary_replace_triggers (SalesDb  *db,
+                                             GError  **error);
+
+/* Inside a transaction, for a change of owner of many customers at once: list them in
+ * kpi_owner_move before changing customer.owner_id (the triggers then leave them alone), then
+ * call this, which carries the new owners into the derived tables set-based and empties
+ * kpi_owner_move. */
+gboolean sales_kpi_summary_move_owners (SalesDb  *db,
+                                        GError  **error);
+
 G_END_DECLS

@@ -496,6 +496,123 @@ test_from_version_6 (void)
   test_remove_dir (dir);
 }
 
+static char *
+query_plan (SalesDb    *db,
+            const char *sql)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (db), explain, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (details, "%s; ", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+/* A version-7 file keeps every row, its key figures' sums and their triggers; the index of
+ * follow-ups done holds their customer, so the public pool's rules read the follow-ups of the
+ * last days from it alone, and customers are found by owner through customer_owner_name. */
+static void
+test_from_version_7 (void)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SalesDb) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *customers_before = NULL;
+  g_autofree char *activities_before = NULL;
+  g_autofree char *customers_after = NULL;
+  g_autofree char *activities_after = NULL;
+  g_autofree char *plan = NULL;
+
+  db = sales_db_open_at_version (path, 7, &error);
+  g_assert_no_error (error);
+  test_exec (db, "INSERT INTO rep (id, name) VALUES (1, 'Wang'), (2, 'Li');"
+                 "INSERT INTO customer (id, name, owner_id, created_at, updated_at) "
+                 "VALUES (1, 'Acme', 1, 1760000000, 1760000000),"
+                 "       (2, 'Bravo', 2, 1760000000, 1760000000),"
+                 "       (3, 'Charlie', NULL, 1760000000, 1760000000);"
+                 "INSERT INTO deal (id, title, customer_id, owner_id, stage_id, amount_cents, "
+                 "created_at, stage_changed_at, closed_at) VALUES (1, 'Won', 1, 1, 6, 500, "
+                 "1760000000, 1760000100, 1760000100);"
+                 "INSERT INTO activity (id, customer_id, owner_id, kind, due_at, done_at, "
+                 "satisfaction) VALUES (1, 1, 1, 'call', NULL, 1760000200, NULL),"
+                 "       (2, 2, 2, 'service', NULL, 1760000300, 4),"
+                 "       (3, 1, 1, 'visit', 1760100000, NULL, NULL);"
+                 "INSERT INTO customer_event (customer_id, kind, from_owner_id, to_owner_id, at) "
+                 "VALUES (2, 'assigned', NULL, 2, 1760000050);");
+  before = test_dump_all (db);
+  customers_before = test_dump_table (db, "kpi_customer");
+  activities_before = test_dump_table (db, "kpi_activity_sum");
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = open_db (path);
+  g_assert_cmpint (sales_db_get_schema_version (db), ==, 8);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 8);
+  after = test_dump_all (db);
+  /* customer_key is derived when the file is first opened by Sales Desk. */
+  *strstr (before, "[customer_key]") = '\0';
+  *strstr (after, "[customer_key]") = '\0';
+  g_assert_cmpstr (after, ==, before);
+  customers_after = test_dump_table (db, "kpi_customer");
+  activities_after = test_dump_table (db, "kpi_activity_sum");
+  g_assert_cmpstr (customers_before, ==, "1|1|1760000100|1760000200|\n");
+  g_assert_cmpstr (customers_after, ==, customers_before);
+  g_assert_cmpstr (activities_before, ==, "0|20370|1|1|0|0|\n0|20370|2|1|1|4|\n"
+                                          "1|2546|1|1|0|0|\n1|2546|2|1|1|4|\n"
+                                          "2|318|1|1|0|0|\n2|318|2|1|1|4|\n"
+                                          "3|39|1|1|0|0|\n3|39|2|1|1|4|\n");
+  g_assert_cmpstr (activities_after, ==, activities_before);
+
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE name = 'customer_owner'"), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count (*) FROM pragma_index_info "
+                                       "('activity_done_kpi') WHERE name = 'customer_id'"),
+                   ==, 1);
+  test_exec (db, "CREATE TEMP TABLE pool_due (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL)");
+  plan = query_plan (db, "SELECT a.customer_id, max (a.done_at) "
+                         "FROM activity a JOIN temp.pool_due o ON o.id = a.customer_id "
+                         "WHERE a.done_at >= 1760000000 AND a.owner_id = o.owner_id "
+                         "GROUP BY +a.customer_id");
+  g_assert_nonnull (strstr (plan, "COVERING INDEX activity_done_kpi"));
+  g_clear_pointer (&plan, g_free);
+  plan = query_plan (db, "SELECT id FROM customer WHERE owner_id = 2");
+  g_assert_nonnull (strstr (plan, "customer_owner_name"));
+
+  /* The triggers still keep the sums. */
+  test_exec (db, "INSERT INTO activity (customer_id, owner_id, kind, done_at) "
+                 "VALUES (2, 2, 'call', 1760000400)");
+  g_assert_cmpint (test_query_int (db, "SELECT n FROM kpi_activity_sum "
+                                       "WHERE lv = 0 AND bucket = 20370 AND owner_id = 2"),
+                   ==, 2);
+
+  /* README, "Derived tables": dropping the sums and stepping back to 6 runs 7 and 8 again. */
+  test_exec (db, "DROP INDEX activity_due_unsure;"
+                 "DROP TABLE kpi_deal; DROP TABLE kpi_closed_sum; DROP TABLE kpi_created_sum;"
+                 "DROP TABLE kpi_activity_sum; DROP TABLE kpi_due_sum; DROP TABLE kpi_customer;"
+                 "DROP TABLE kpi_payment; DROP TABLE kpi_payment_sum; DROP TABLE kpi_contract;"
+                 "DROP TABLE kpi_overdue_step; DROP TABLE kpi_overdue_sum;"
+                 "PRAGMA user_version = 6;");
+  g_assert_finalize_object (g_steal_pointer (&db));
+  db = open_db (path);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 8);
+  g_clear_pointer (&customers_after, g_free);
+  customers_after = test_dump_table (db, "kpi_customer");
+  g_assert_cmpstr (customers_after, ==, customers_before);
+  g_assert_cmpint (test_query_int (db, "SELECT n FROM kpi_activity_sum "
+                                       "WHERE lv = 0 AND bucket = 20370 AND owner_id = 2"),
+                   ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  test_remove_dir (dir);
+}
+
 static void
 test_newer_version (void)
 {
@@ -633,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/db/from-version-4", test_from_version_4);
   g_test_add_func ("/db/from-version-5", test_from_version_5);
   g_test_add_func ("/db/from-version-6", test_from_version_6);
+  g_test_add_func ("/db/from-version-7", test_from_version_7);
   g_test_add_func ("/db/newer-version", test_newer_version);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/folder", test_folder);

@@ -317,6 +317,45 @@ test_batches (Fixture       *f,
   run_random_writes (f, 2);
 }
 
+/* The public pool's way of changing many owners at once: the customers listed in
+ * kpi_owner_move, their owners changed (some to the pool, some to another rep, some to the
+ * same), and the derived tables moved set-based, equal what a rebuild makes; the list is
+ * empty after, and an owner changed the ordinary way is moved by the triggers again. */
+static void
+test_owner_move (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 moved_payments;
+
+  generate (f, 100);
+  moved_payments = test_query_int (f->db, "SELECT count(*) FROM payment p"
+                                          " JOIN contract c ON c.id = p.contract_id"
+                                          " WHERE c.customer_id % 3 = 0");
+  g_assert_cmpint (moved_payments, >, 0);
+
+  g_assert_true (sales_db_begin (f->db, &error));
+  test_exec (f->db, "INSERT INTO kpi_owner_move SELECT id FROM customer WHERE id % 3 = 0;"
+                    "UPDATE customer SET owner_id = CASE id % 4 WHEN 0 THEN NULL"
+                    "  WHEN 1 THEN owner_id ELSE coalesce(owner_id, 0) % 4 + 1 END"
+                    " WHERE id % 3 = 0");
+  g_assert_true (sales_kpi_summary_move_owners (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sales_db_commit (f->db, &error));
+
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM kpi_owner_move"), ==, 0);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM kpi_payment k"
+                                          " JOIN payment p ON p.id = k.payment_id"
+                                          " JOIN contract c ON c.id = p.contract_id"
+                                          " WHERE c.customer_id % 12 = 0 AND k.owner_id = 0"),
+                   >, 0);
+  assert_exact (f);
+
+  test_exec (f->db, "UPDATE customer SET owner_id = 2 WHERE id IN"
+                    " (SELECT customer_id FROM contract ORDER BY id LIMIT 3)");
+  assert_exact (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +365,8 @@ main (int   argc,
   g_test_add ("/kpi-summary/bulk", Fixture, NULL, fixture_set_up, test_bulk,
               fixture_tear_down);
   g_test_add ("/kpi-summary/batches", Fixture, NULL, fixture_set_up, test_batches,
+              fixture_tear_down);
+  g_test_add ("/kpi-summary/owner-move", Fixture, NULL, fixture_set_up, test_owner_move,
               fixture_tear_down);
   return g_test_run ();
 }
