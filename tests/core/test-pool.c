@@ -160,6 +160,19 @@ events (Fixture    *f,
   return test_query_text (f->db, sql);
 }
 
+/* The key figures' sums of payments and overdue amounts by day, of each owner. */
+static char *
+money (Fixture *f)
+{
+  return test_query_text (f->db,
+                          "SELECT 'payments ' || (SELECT group_concat (owner_id || ':' || amount, "
+                          "  ' ') FROM (SELECT * FROM kpi_payment_sum WHERE lv = 0 "
+                          "             ORDER BY bucket, owner_id)) || "
+                          "  ', overdue ' || (SELECT group_concat (owner_id || ':' || delta, ' ') "
+                          "  FROM (SELECT * FROM kpi_overdue_sum WHERE lv = 0 "
+                          "        ORDER BY bucket, owner_id))");
+}
+
 static void
 apply (Fixture         *f,
        SalesPoolResult *result)
@@ -184,8 +197,21 @@ test_rules (Fixture       *f,
   g_autofree char *owners_next_day = NULL;
   g_autofree char *returned_next_day = NULL;
   g_autofree char *warned_next_day = NULL;
+  g_autofree char *money_before = NULL;
+  g_autofree char *money_after = NULL;
   SalesPoolResult result = { 99, 99 };
   SignalLog log = { 0 };
+
+  /* Neglected's contract: 600 due on 1 March, 500 paid on 10 March; its money counts for
+   * its owner in the key figures until it returns. */
+  test_exec (f->db, "INSERT INTO contract (id, customer_id, number, amount_cents, signed_on) "
+                    "VALUES (1, 2, 'HT-1', 60000, '2024-02-01');"
+                    "INSERT INTO payment_plan (contract_id, due_on, amount_cents) "
+                    "VALUES (1, '2024-03-01', 60000);"
+                    "INSERT INTO payment (contract_id, received_on, amount_cents) "
+                    "VALUES (1, '2024-03-10', 50000);");
+  money_before = money (f);
+  g_assert_cmpstr (money_before, ==, "payments 1:50000, overdue 1:60000 1:-50000");
 
   neglected = sales_store_get_customer (f->store, 2, &error);
   owners_before = owners (f);
@@ -211,6 +237,12 @@ test_rules (Fixture       *f,
   g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM customer_event "
                                           "WHERE kind IN ('returned', 'warned') AND at <> "
                                           "  (SELECT max (at) FROM customer_event)"), ==, 0);
+  /* The key figures count the money for the pool now (owner 0), and the list the sums were
+   * moved by is empty. */
+  money_after = money (f);
+  g_assert_cmpstr (money_after, ==, "payments 0:50000 1:0, overdue 0:60000 1:0 0:-50000 1:0");
+  g_assert_cmpint (test_query_int (f->db, "SELECT owner_id FROM kpi_payment"), ==, 0);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM kpi_owner_move"), ==, 0);
 
   /* The objects handed out follow, one ::changed per returned customer. */
   g_assert_cmpint (sales_customer_get_owner_id (neglected), ==, 0);
