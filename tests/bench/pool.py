@@ -3,11 +3,12 @@
 #
 #   pool.py --pool BUILD/tests/bench/pool --search-query BUILD/tests/bench/search-query
 #           [--customers 100000] [--contacts 3] [--deals 380000] [--db FILE]
-#           [--index] [--work-dir DIR] [--json] [--check]
+#           [--work-dir DIR] [--json] [--check]
 #
 # Makes a database with `search-query --generate` (the demo generator with three contacts a
 # customer on average; 380 000 deals give about a million follow-ups: the customers issue's
-# data set), or copies --db FILE, which is left alone. Then, each on a fresh copy of it:
+# data set), or copies --db FILE, which is left alone, and brings the copy to the current
+# schema (`pool --upgrade`). Then, each on a fresh copy of it:
 #
 #   sales-desk   pool (tests/bench/pool.c) applies the default rules (30 days without a
 #                follow-up, 90 without a won deal, warned 3 days before) as of now through
@@ -21,9 +22,6 @@
 #                src/core/sales-store-pool-rules.c with the same values written in) on the
 #                same kind of connection (the pragmas of sales_db_open()) in one transaction,
 #                twice, timed from starting the shell to its exit.
-#
-# With --index, the index the rules would like (see README, "Duplicates and the public
-# pool") is created on the database first, for both.
 #
 # Target of the customers issue: applying the rules at most 1 s.
 #
@@ -41,9 +39,6 @@ import time
 
 TARGET_MS = 1000.0
 FOLLOWUP_DAYS, WON_DAYS, WARN_DAYS = 30, 90, 3
-
-INDEX_SQL = ('CREATE INDEX IF NOT EXISTS activity_done_customer '
-             'ON activity (done_at, customer_id, owner_id) WHERE done_at IS NOT NULL;')
 
 PRAGMAS = """
 PRAGMA foreign_keys = ON;
@@ -206,15 +201,13 @@ def make_db(args, work_dir, env):
     if args.db:
         log(f'pool.py: copying {args.db}')
         shutil.copyfile(args.db, path)
+        subprocess.run([args.pool, '--db', path, '--upgrade'], env=env, check=True)
     else:
         log(f'pool.py: generating {args.customers} customers, {args.deals} deals')
         subprocess.run([args.search_query, '--db', path, '--generate',
                         '--customers', str(args.customers), '--deals', str(args.deals),
                         '--contacts', str(args.contacts)],
                        env=env, check=True, stdout=subprocess.DEVNULL)
-    if args.index:
-        log('pool.py: creating the index by hand')
-        subprocess.run(['sqlite3', path, INDEX_SQL], check=True)
     return path
 
 
@@ -232,12 +225,12 @@ def spaced(n):
     return f'{n:,}'.replace(',', ' ')
 
 
-def rows_of(d, shell, label):
+def rows_of(d, shell):
     first_ms, first_returned, first_warned = shell['first']
     again_ms = shell['again'][0]
     same = (first_returned, first_warned) == (d['returned'], d['warned'])
     data = (f'{spaced(d["customers"])} customers ({spaced(d["owned"])} owned), '
-            f'{spaced(d["followups"])} follow-ups{label}')
+            f'{spaced(d["followups"])} follow-ups')
     return [
         {
             'measurement': f'public pool: apply the rules the first time on a worker thread '
@@ -286,8 +279,6 @@ def main():
     parser.add_argument('--contacts', type=int, default=3)
     parser.add_argument('--deals', type=int, default=380000)
     parser.add_argument('--db', help='a database to copy instead of generating one')
-    parser.add_argument('--index', action='store_true',
-                        help='create the index the rules would like first')
     parser.add_argument('--work-dir')
     parser.add_argument('--json', action='store_true')
     parser.add_argument('--check', action='store_true', help='exit 1 when a target is missed')
@@ -318,7 +309,7 @@ def main():
         if own_work_dir:
             shutil.rmtree(work_dir, ignore_errors=True)
 
-    rows = rows_of(result, shell, ', index created by hand' if args.index else '')
+    rows = rows_of(result, shell)
     if args.json:
         print(json.dumps({'rows': rows, 'pool': result, 'shell': shell}))
     else:
