@@ -288,14 +288,15 @@ apply_rules (SalesStore       *self,
     goto failed;
   result->warned = (guint)sqlite3_changes (sales_db_get_handle (self->db));
 
-  /* The key figures follow the owners set-based rather than customer by customer. */
+  /* The key figures follow the owners set-based rather than customer by customer; the
+   * customers are looked up from kpi_owner_move's own rowids, with no list built. */
   if (!bind_step (self,
                   "INSERT INTO kpi_owner_move (customer_id) "
                   "SELECT id FROM temp.pool_due WHERE f_ref < ?1 OR w_ref < ?2",
                   values, NULL, NULL, error) ||
       !bind_step (self,
                   "UPDATE customer SET owner_id = NULL, updated_at = max (updated_at, ?5) "
-                  "WHERE id IN (SELECT id FROM temp.pool_due WHERE f_ref < ?1 OR w_ref < ?2)",
+                  "WHERE id IN (SELECT customer_id FROM kpi_owner_move)",
                   values, NULL, NULL, error) ||
       !sales_kpi_summary_move_owners (self->db, error) ||
       !sales_db_exec (self->db, "DELETE FROM temp.pool_due", error) ||

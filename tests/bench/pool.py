@@ -50,47 +50,53 @@ PRAGMA synchronous = NORMAL;
 
 # sales_kpi_summary_move_owners() (src/core/sales-kpi-summary.c): the key figures' derived
 # tables follow the customers listed in kpi_owner_move to their new owners.
+MOVE_SUMS = """
+WITH g AS MATERIALIZED
+  (SELECT day, old, new, sum(amount) AS a FROM temp.kpi_move_row GROUP BY day, old, new),
+ d AS MATERIALIZED (SELECT day, old AS o, -a AS a FROM g UNION ALL SELECT day, new, a FROM g)
+INSERT INTO {table} (lv, bucket, owner_id, {column})
+SELECT column1, day >> (3 * column1) AS b, o, sum(a) FROM d, (VALUES (0), (1), (2), (3))
+WHERE true GROUP BY 1, 2, 3
+ON CONFLICT DO UPDATE SET {column} = {column} + excluded.{column};
+"""
 MOVE_OWNERS_SQL = """
 CREATE TEMP TABLE IF NOT EXISTS kpi_move_contract (
   contract_id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS kpi_move_row (
+  id INTEGER PRIMARY KEY, day INTEGER NOT NULL, old INTEGER NOT NULL, new INTEGER NOT NULL,
+  amount INTEGER NOT NULL);
 DELETE FROM temp.kpi_move_contract;
 INSERT INTO temp.kpi_move_contract (contract_id, owner_id)
 SELECT c.id, coalesce(cu.owner_id, 0) FROM kpi_owner_move m
-  JOIN customer cu ON cu.id = m.customer_id JOIN contract c ON c.customer_id = cu.id;
-UPDATE kpi_customer AS k SET owner_id = coalesce(cu.owner_id, 0)
-  FROM kpi_owner_move m JOIN customer cu ON cu.id = m.customer_id
-WHERE k.customer_id = m.customer_id AND k.owner_id IS NOT coalesce(cu.owner_id, 0);
-WITH moved AS MATERIALIZED
-  (SELECT r.day, r.owner_id AS old, mc.owner_id AS new, r.amount
-     FROM temp.kpi_move_contract mc JOIN payment p ON p.contract_id = mc.contract_id
-     JOIN kpi_payment r ON r.payment_id = p.id WHERE r.owner_id IS NOT mc.owner_id),
- d AS MATERIALIZED
-  (SELECT day, o, sum(a) AS a FROM
-    (SELECT day, old AS o, -amount AS a FROM moved
-     UNION ALL SELECT day, new, amount FROM moved) GROUP BY day, o)
-INSERT INTO kpi_payment_sum (lv, bucket, owner_id, amount)
-SELECT column1, day >> (3 * column1) AS b, o, sum(a) FROM d, (VALUES (0), (1), (2), (3))
-WHERE true GROUP BY 1, 2, 3
-ON CONFLICT DO UPDATE SET amount = amount + excluded.amount;
-UPDATE kpi_payment AS r SET owner_id = mc.owner_id
-  FROM temp.kpi_move_contract mc JOIN payment p ON p.contract_id = mc.contract_id
-WHERE r.payment_id = p.id AND r.owner_id IS NOT mc.owner_id;
-UPDATE kpi_contract AS r SET owner_id = mc.owner_id FROM temp.kpi_move_contract mc
-WHERE r.contract_id = mc.contract_id AND r.owner_id IS NOT mc.owner_id;
-WITH moved AS MATERIALIZED
-  (SELECT r.day, r.owner_id AS old, mc.owner_id AS new, r.delta
-     FROM temp.kpi_move_contract mc JOIN kpi_overdue_step r ON r.contract_id = mc.contract_id
-    WHERE r.owner_id IS NOT mc.owner_id),
- d AS MATERIALIZED
-  (SELECT day, o, sum(a) AS a FROM
-    (SELECT day, old AS o, -delta AS a FROM moved
-     UNION ALL SELECT day, new, delta FROM moved) GROUP BY day, o)
-INSERT INTO kpi_overdue_sum (lv, bucket, owner_id, delta)
-SELECT column1, day >> (3 * column1) AS b, o, sum(a) FROM d, (VALUES (0), (1), (2), (3))
-WHERE true GROUP BY 1, 2, 3
-ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;
-UPDATE kpi_overdue_step AS r SET owner_id = mc.owner_id FROM temp.kpi_move_contract mc
-WHERE r.contract_id = mc.contract_id AND r.owner_id IS NOT mc.owner_id;
+  CROSS JOIN customer cu ON cu.id = m.customer_id
+  CROSS JOIN contract c ON c.customer_id = m.customer_id;
+UPDATE kpi_customer SET owner_id =
+  (SELECT coalesce(cu.owner_id, 0) FROM customer cu WHERE cu.id = kpi_customer.customer_id)
+WHERE customer_id IN (SELECT customer_id FROM kpi_owner_move);
+DELETE FROM temp.kpi_move_row;
+INSERT INTO temp.kpi_move_row (id, day, old, new, amount)
+SELECT r.payment_id, r.day, r.owner_id, mc.owner_id, r.amount
+  FROM temp.kpi_move_contract mc CROSS JOIN payment p ON p.contract_id = mc.contract_id
+  CROSS JOIN kpi_payment r ON r.payment_id = p.id WHERE r.owner_id IS NOT mc.owner_id;
+""" + MOVE_SUMS.format(table='kpi_payment_sum', column='amount') + """
+UPDATE kpi_payment SET owner_id =
+  (SELECT new FROM temp.kpi_move_row m WHERE m.id = kpi_payment.payment_id)
+WHERE payment_id IN (SELECT id FROM temp.kpi_move_row);
+UPDATE kpi_contract SET owner_id =
+  (SELECT owner_id FROM temp.kpi_move_contract mc
+    WHERE mc.contract_id = kpi_contract.contract_id)
+WHERE contract_id IN (SELECT contract_id FROM temp.kpi_move_contract);
+DELETE FROM temp.kpi_move_row;
+INSERT INTO temp.kpi_move_row (id, day, old, new, amount)
+SELECT r.rowid, r.day, r.owner_id, mc.owner_id, r.delta
+  FROM temp.kpi_move_contract mc
+  CROSS JOIN kpi_overdue_step r ON r.contract_id = mc.contract_id
+WHERE r.owner_id IS NOT mc.owner_id;
+""" + MOVE_SUMS.format(table='kpi_overdue_sum', column='delta') + """
+UPDATE kpi_overdue_step SET owner_id =
+  (SELECT new FROM temp.kpi_move_row m WHERE m.id = kpi_overdue_step.rowid)
+WHERE rowid IN (SELECT id FROM temp.kpi_move_row);
+DELETE FROM temp.kpi_move_row;
 DELETE FROM temp.kpi_move_contract;
 DELETE FROM kpi_owner_move;
 """
@@ -151,8 +157,8 @@ SELECT 'warned', changes ();
 INSERT INTO kpi_owner_move (customer_id)
 SELECT id FROM temp.pool_due WHERE f_ref < {CUT_FOLLOWUP} OR w_ref < {CUT_WON};
 UPDATE customer SET owner_id = NULL, updated_at = max (updated_at, {NOW})
-WHERE id IN (SELECT id FROM temp.pool_due WHERE f_ref < {CUT_FOLLOWUP} OR w_ref < {CUT_WON});
-""" + MOVE_OWNERS_SQL + """
+WHERE id IN (SELECT customer_id FROM kpi_owner_move);
+""" + MOVE_OWNERS_SQL.replace('{', '{{').replace('}', '}}') + """
 DELETE FROM temp.pool_due;
 COMMIT;
 """
