@@ -21,6 +21,9 @@
 /* How often the progress bar reads how far the generator's thread got. */
 #define PROGRESS_INTERVAL_MS 100
 
+/* A spring this stiff settles within the frame that starts it: see sales_window_init(). */
+#define INSTANT_SPRING_STIFFNESS 1e9
+
 struct _SalesWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -671,12 +674,40 @@ sales_window_class_init (SalesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-stage", "(xx)", show_stage_action);
 }
 
+/* The frame of style.css (window.bordered-frame) copies the normal theme's; high contrast
+ * keeps its own. */
+static void
+update_frame_style (SalesWindow     *self,
+                    GParamSpec      *pspec,
+                    AdwStyleManager *style_manager)
+{
+  if (adw_style_manager_get_high_contrast (style_manager))
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "bordered-frame");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "bordered-frame");
+}
+
 static void
 sales_window_init (SalesWindow *self)
 {
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwSpringParams *instant;
+
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The customer page replaces the views at once instead of sliding in over them: a slide
+   * draws the views and the page together for a dozen frames, which without a GPU (software
+   * GL, a remote X display) costs more than the page itself and keeps the page half hidden
+   * for as long. Swiping back still works; the page follows the finger. */
+  instant = adw_spring_params_new (1.0, 1.0, INSTANT_SPRING_STIFFNESS);
+  adw_leaflet_set_child_transition_params (self->leaflet, instant);
+  adw_spring_params_unref (instant);
+
+  update_frame_style (self, NULL, style_manager);
+  g_signal_connect_object (style_manager, "notify::high-contrast",
+                           G_CALLBACK (update_frame_style), self, G_CONNECT_SWAPPED);
 }
 
 /**
