@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sales-customer-page-private.h"
 #include "sales-duplicate-dialog.h"
@@ -220,18 +221,24 @@ on_field_changed (SalesCustomerPage *self)
   sales_customer_page_update_buttons (self);
 }
 
+/* The drop-downs keep their models from one customer to the next and change them only where
+ * they differ: a new model makes the drop-down's list build and measure all its rows again,
+ * which is most of what opening another customer would cost. */
+
 /* The owner drop-down: the pool, the active reps, and the owner even when inactive. */
 static void
 fill_owners (SalesCustomerPage *self,
              gint64             owner_id)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) reps = sales_store_list_reps (self->store);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GListModel *shown = adw_combo_row_get_model (self->owner_row);
+  gboolean same;
   gint64 none = 0;
 
-  g_array_set_size (self->owner_ids, 0);
-  gtk_string_list_append (names, _("Public pool"));
-  g_array_append_val (self->owner_ids, none);
+  g_ptr_array_add (names, g_strdup (_("Public pool")));
+  g_array_append_val (ids, none);
 
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
@@ -240,11 +247,26 @@ fill_owners (SalesCustomerPage *self,
 
       if (!sales_rep_get_active (rep) && id != owner_id)
         continue;
-      gtk_string_list_append (names, sales_rep_get_name (rep));
-      g_array_append_val (self->owner_ids, id);
+      g_ptr_array_add (names, g_strdup (sales_rep_get_name (rep)));
+      g_array_append_val (ids, id);
+    }
+  g_ptr_array_add (names, NULL);
+
+  same = shown != NULL && self->owner_ids->len == ids->len &&
+         memcmp (ids->data, self->owner_ids->data, ids->len * sizeof (gint64)) == 0;
+  for (guint i = 0; same && i < ids->len; i++)
+    same = g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                        g_ptr_array_index (names, i));
+
+  if (!same)
+    {
+      g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) names->pdata);
+
+      g_array_set_size (self->owner_ids, 0);
+      g_array_append_vals (self->owner_ids, ids->data, ids->len);
+      adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (model));
     }
 
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
   for (guint i = 0; i < self->owner_ids->len; i++)
     {
       if (g_array_index (self->owner_ids, gint64, i) == owner_id)
@@ -253,43 +275,52 @@ fill_owners (SalesCustomerPage *self,
 }
 
 /* The source drop-down: none, the known codes, and a source typed elsewhere (an import)
- * as it is. */
+ * as it is, last. */
 static void
 fill_sources (SalesCustomerPage *self,
               const char        *source)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkStringList *labels = GTK_STRING_LIST (adw_combo_row_get_model (self->source_row));
+  guint n_known = G_N_ELEMENTS (sources) + 1;
   guint selected = 0;
-
-  g_ptr_array_set_size (self->source_codes, 0);
-  gtk_string_list_append (labels, C_("customer source", "None"));
-  g_ptr_array_add (self->source_codes, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
-      gtk_string_list_append (labels, g_dpgettext2 (GETTEXT_PACKAGE, "customer source",
-                                                    sources[i].label));
-      g_ptr_array_add (self->source_codes, g_strdup (sources[i].code));
       if (g_strcmp0 (source, sources[i].code) == 0)
         selected = i + 1;
     }
 
   if (!sales_text_is_blank (source) && selected == 0)
     {
-      gtk_string_list_append (labels, source);
-      g_ptr_array_add (self->source_codes, g_strdup (source));
-      selected = self->source_codes->len - 1;
+      if (self->source_codes->len > n_known &&
+          !g_str_equal (source, g_ptr_array_index (self->source_codes, n_known)))
+        {
+          gtk_string_list_remove (labels, n_known);
+          g_ptr_array_set_size (self->source_codes, n_known);
+        }
+      if (self->source_codes->len == n_known)
+        {
+          gtk_string_list_append (labels, source);
+          g_ptr_array_add (self->source_codes, g_strdup (source));
+        }
+      selected = n_known;
+    }
+  else if (self->source_codes->len > n_known)
+    {
+      /* Selected first, so that the selection does not follow the removed row. */
+      adw_combo_row_set_selected (self->source_row, selected);
+      gtk_string_list_remove (labels, n_known);
+      g_ptr_array_set_size (self->source_codes, n_known);
     }
 
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (self->source_row, selected);
 }
 
-/* Puts the stored values (or a new customer's defaults) into the form. */
-void
-sales_customer_page_fill_form (SalesCustomerPage *self)
+/* Puts @c's values (or a new customer's defaults, for %NULL) into the form. */
+static void
+put_values (SalesCustomerPage *self,
+            SalesCustomer     *c)
 {
-  SalesCustomer *c = self->customer;
   gint64 owner_id;
 
   g_assert (SALES_IS_CUSTOMER_PAGE (self));
@@ -312,10 +343,56 @@ sales_customer_page_fill_form (SalesCustomerPage *self)
                               ? sales_customer_get_notes (c) : "", -1);
 
   self->loading = FALSE;
+}
 
+/* Puts the stored values (or a new customer's defaults) into the form. */
+void
+sales_customer_page_fill_form (SalesCustomerPage *self)
+{
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  put_values (self, self->customer);
   sales_customer_page_set_modified (self, FALSE);
   sales_customer_page_update_title (self);
   sales_customer_page_update_buttons (self);
+}
+
+/* Drafts: the page is one for every customer, so the edits not saved of the customer it
+ * leaves are kept aside, and are back in the form when that customer is shown again. */
+
+void
+sales_customer_page_stash_draft (SalesCustomerPage *self)
+{
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  if (self->customer == NULL || !self->modified)
+    return;
+
+  g_hash_table_replace (self->drafts,
+                        g_memdup2 (&(gint64) { sales_record_get_id (SALES_RECORD (self->customer)) },
+                                   sizeof (gint64)),
+                        build_draft (self));
+}
+
+/* Puts the shown customer's draft, if it has one, back into the form. */
+void
+sales_customer_page_restore_draft (SalesCustomerPage *self)
+{
+  g_autoptr(SalesCustomer) draft = NULL;
+  g_autofree gint64 *key = NULL;
+  gint64 id;
+
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  if (self->customer == NULL)
+    return;
+
+  id = sales_record_get_id (SALES_RECORD (self->customer));
+  if (!g_hash_table_steal_extended (self->drafts, &id, (gpointer *) &key, (gpointer *) &draft))
+    return;
+
+  put_values (self, draft);
+  on_field_changed (self);
 }
 
 /* Saving */
@@ -525,6 +602,18 @@ sales_customer_page_is_valid (SalesCustomerPage *self)
 void
 sales_customer_page_init_form (SalesCustomerPage *self)
 {
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, C_("customer source", "None"));
+  g_ptr_array_add (self->source_codes, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      gtk_string_list_append (labels, g_dpgettext2 (GETTEXT_PACKAGE, "customer source",
+                                                    sources[i].label));
+      g_ptr_array_add (self->source_codes, g_strdup (sources[i].code));
+    }
+  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (labels));
+
   g_signal_connect_object (self->settings, "notify::current-rep-id",
                            G_CALLBACK (sales_customer_page_update_buttons), self,
                            G_CONNECT_SWAPPED);

@@ -26,6 +26,8 @@ struct _SalesCustomerPage
   GArray          *owner_ids;
   GPtrArray       *source_codes;
   AdwToast        *toast;
+  /* gint64 id → SalesCustomer: the edits not saved of the customers shown before. */
+  GHashTable      *drafts;
 
   AdwWindowTitle  *window_title;
   GtkWidget       *cancel_button;
@@ -46,7 +48,7 @@ struct _SalesCustomerPage
   GtkWidget       *tags_group;
   GtkFlowBox      *tags_box;
   GtkEntry        *tag_entry;
-  /* Every tag's name, for the entry's completion. */
+  /* Every tag's name, for the entry's completion; NULL until the entry is first focused. */
   GtkListStore    *tag_names;
   GtkWidget       *contacts_group;
   GtkListBox      *contacts_list;
@@ -68,6 +70,8 @@ struct _SalesCustomerPage
 
   guint            loading : 1;
   guint            modified : 1;
+  /* The completion's tag names are read again when the tag entry is next focused. */
+  guint            tag_names_stale : 1;
 };
 
 /* sales-customer-page.c */
@@ -89,6 +93,8 @@ void       sales_customer_page_update_title    (SalesCustomerPage *self);
 void       sales_customer_page_init_form       (SalesCustomerPage *self);
 void       sales_customer_page_fill_form       (SalesCustomerPage *self);
 void       sales_customer_page_update_buttons  (SalesCustomerPage *self);
+void       sales_customer_page_stash_draft     (SalesCustomerPage *self);
+void       sales_customer_page_restore_draft   (SalesCustomerPage *self);
 void       sales_customer_page_class_add_form_actions (GtkWidgetClass *widget_class);
 
 /* sales-customer-sections.c: contacts, deals, contracts and the timeline */

@@ -218,10 +218,23 @@ on_customer_deleted (SalesCustomerPage *self,
 {
   g_assert (SALES_IS_CUSTOMER_PAGE (self));
 
+  if (change != SALES_CHANGE_DELETED)
+    return;
+
+  g_hash_table_remove (self->drafts, &id);
+
   /* Deleted or merged into another: there is nothing left to show. */
-  if (self->customer != NULL && change == SALES_CHANGE_DELETED &&
-      id == sales_record_get_id (SALES_RECORD (self->customer)))
+  if (self->customer != NULL && id == sales_record_get_id (SALES_RECORD (self->customer)))
     g_signal_emit (self, signals[BACK], 0);
+}
+
+/* Another file, or the same one restored: the drafts were of customers it may not have. */
+static void
+on_store_reset (SalesCustomerPage *self)
+{
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  g_hash_table_remove_all (self->drafts);
 }
 
 void
@@ -231,9 +244,15 @@ sales_customer_page_set_customer (SalesCustomerPage *self,
   g_assert (SALES_IS_CUSTOMER_PAGE (self));
 
   if (self->customer != NULL)
-    g_signal_handlers_disconnect_by_func (self->customer, on_customer_notify, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->customer, on_customer_notify, self);
+      sales_customer_page_stash_draft (self);
+    }
 
-  sales_customer_page_clear_sections (self);
+  /* Another customer's sections are replaced in place (sales-customer-sections.c); a new
+   * customer has none. */
+  if (customer == NULL)
+    sales_customer_page_clear_sections (self);
   g_set_object (&self->customer, customer);
 
   if (customer != NULL)
@@ -241,15 +260,19 @@ sales_customer_page_set_customer (SalesCustomerPage *self,
                              G_CONNECT_SWAPPED);
 
   sales_customer_page_fill_form (self);
+  sales_customer_page_restore_draft (self);
 
   gtk_widget_set_visible (self->tags_group, customer != NULL);
   gtk_widget_set_visible (self->contacts_group, customer != NULL);
-  gtk_widget_set_visible (self->deals_group, customer != NULL);
-  gtk_widget_set_visible (self->contracts_group, customer != NULL);
-  gtk_widget_set_visible (self->timeline_group, customer != NULL);
   sales_customer_page_load_tags (self);
   if (customer != NULL)
     sales_customer_page_load_sections (self);
+  else
+    {
+      gtk_widget_set_visible (self->deals_group, FALSE);
+      gtk_widget_set_visible (self->contracts_group, FALSE);
+      gtk_widget_set_visible (self->timeline_group, FALSE);
+    }
 
   /* Each customer opens at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
@@ -353,6 +376,8 @@ sales_customer_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed::customer", G_CALLBACK (on_customer_deleted),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_reset), self,
+                           G_CONNECT_SWAPPED);
   sales_customer_page_init_form (self);
   sales_customer_page_init_tags (self);
 
@@ -380,6 +405,7 @@ sales_customer_page_finalize (GObject *object)
 {
   SalesCustomerPage *self = (SalesCustomerPage *)object;
 
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->owner_ids, g_array_unref);
   g_clear_pointer (&self->source_codes, g_ptr_array_unref);
   g_clear_object (&self->tag_names);
@@ -540,6 +566,7 @@ sales_customer_page_class_init (SalesCustomerPageClass *klass)
 static void
 sales_customer_page_init (SalesCustomerPage *self)
 {
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->source_codes = g_ptr_array_new_with_free_func (g_free);
 
@@ -562,8 +589,9 @@ sales_customer_page_new (SalesStore    *store,
 /**
  * sales_customer_page_show_customer:
  *
- * Shows the customer @customer_id in place of what the page showed; unsaved edits are
- * dropped. A customer that does not exist shows an error and leaves the page as it was.
+ * Shows the customer @customer_id in place of what the page showed. Edits not saved of the
+ * customer shown before are kept aside and are back when it is shown again. A customer that
+ * does not exist shows an error and leaves the page as it was.
  */
 void
 sales_customer_page_show_customer (SalesCustomerPage *self,

@@ -38,14 +38,18 @@ placeholder (const char *text)
   return label;
 }
 
+/* The tooltip is set while the button is hidden: set on a visible widget, GTK 4.8 asks the
+ * X server where the pointer is, a round trip for each button of each row. */
 static GtkWidget *
 icon_button (const char *icon_name,
              const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
+  gtk_widget_set_visible (button, FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_visible (button, TRUE);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
@@ -133,7 +137,10 @@ create_contact_row (gpointer item,
   contact_button (row, "user-trash-symbolic", _("Remove Contact"), "customer.remove-contact",
                   contact);
 
+  /* Hidden while its tooltip is set, as in icon_button(). */
+  gtk_widget_set_visible (star, FALSE);
   update_contact_row (row, NULL, contact);
+  gtk_widget_set_visible (star, TRUE);
   g_signal_connect_object (contact, "notify", G_CALLBACK (update_contact_row), row,
                            G_CONNECT_SWAPPED);
   return row;
@@ -297,18 +304,17 @@ cancel_load (SalesCustomerPage *self)
   g_clear_object (&self->frame_clock);
 }
 
-void
-sales_customer_page_clear_sections (SalesCustomerPage *self)
+/* Drops the deals, contracts and timeline of the customer shown before. */
+static void
+clear_lower_sections (SalesCustomerPage *self)
 {
-  g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
 
-  cancel_load (self);
   sales_customer_page_clear_contracts (self);
 
   /* Unbinding first drops the rows, which hold on to the objects. */
-  if (self->contacts_list != NULL)
+  if (self->deals_list != NULL)
     {
-      gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->deals_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->timeline_list, NULL, NULL, NULL, NULL);
     }
@@ -316,14 +322,28 @@ sales_customer_page_clear_sections (SalesCustomerPage *self)
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_data (self->timeline, self);
   g_clear_object (&self->timeline);
-  g_clear_object (&self->contacts);
   if (self->deals != NULL)
     g_signal_handlers_disconnect_by_data (self->deals, self);
   g_clear_object (&self->deal_slice);
   g_clear_object (&self->deals);
 }
 
-/* Deals, contracts and the timeline: below the fold, filled once the page is painted. */
+void
+sales_customer_page_clear_sections (SalesCustomerPage *self)
+{
+  g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
+
+  cancel_load (self);
+  clear_lower_sections (self);
+
+  if (self->contacts_list != NULL)
+    gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->contacts);
+}
+
+/* Deals, contracts and the timeline: below the fold, filled once the page is painted. Until
+ * then their groups are hidden, still holding the rows of the customer shown before, so that
+ * neither taking those rows down nor making the new ones holds back the first frame. */
 static void
 load_lower_sections (SalesCustomerPage *self)
 {
@@ -332,6 +352,7 @@ load_lower_sections (SalesCustomerPage *self)
   g_assert (SALES_IS_CUSTOMER_PAGE (self));
   g_assert (self->customer != NULL);
 
+  clear_lower_sections (self);
   id = sales_record_get_id (SALES_RECORD (self->customer));
 
   /* Open deals first, then the closed ones, each newest first. */
@@ -357,6 +378,10 @@ load_lower_sections (SalesCustomerPage *self)
   gtk_list_box_set_placeholder (self->timeline_list,
                                 placeholder (_("Nothing has happened with this customer yet")));
   on_has_more (self);
+
+  gtk_widget_set_visible (self->deals_group, TRUE);
+  gtk_widget_set_visible (self->contracts_group, TRUE);
+  gtk_widget_set_visible (self->timeline_group, TRUE);
 }
 
 static gboolean
@@ -391,6 +416,14 @@ sales_customer_page_load_sections (SalesCustomerPage *self)
 
   id = sales_record_get_id (SALES_RECORD (self->customer));
 
+  cancel_load (self);
+  gtk_widget_set_visible (self->deals_group, FALSE);
+  gtk_widget_set_visible (self->contracts_group, FALSE);
+  gtk_widget_set_visible (self->timeline_group, FALSE);
+
+  /* Unbinding first drops the rows, which hold on to the objects. */
+  gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->contacts);
   self->contacts = G_LIST_MODEL (sales_record_list_new_filtered (self->store,
                                                                  SALES_RECORD_CONTACT,
                                                                  "customer_id", id,

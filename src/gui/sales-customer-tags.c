@@ -38,17 +38,51 @@ tag_chip (const char *name,
   return box;
 }
 
-/* Reads the customer's tags into the chips, and every tag's name into the completion. */
+/* Every tag's name into the completion, when the entry is about to be used rather than with
+ * each customer opened. The completion itself is made then too: the entry would otherwise
+ * realize the completion's popup, a window of its own, in the page's first frame. */
+static void
+fill_tag_names (SalesCustomerPage *self)
+{
+  g_auto(GStrv) all = NULL;
+
+  g_assert (SALES_IS_CUSTOMER_PAGE (self));
+
+  if (self->tag_names == NULL)
+    {
+      g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+
+      self->tag_names = gtk_list_store_new (1, G_TYPE_STRING);
+      gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->tag_names));
+      gtk_entry_completion_set_text_column (completion, 0);
+      gtk_entry_completion_set_inline_completion (completion, TRUE);
+      gtk_entry_set_completion (self->tag_entry, completion);
+    }
+
+  if (!self->tag_names_stale)
+    return;
+
+  self->tag_names_stale = FALSE;
+  gtk_list_store_clear (self->tag_names);
+  all = sales_store_list_tags (self->store, NULL, NULL);
+  for (guint i = 0; all != NULL && all[i] != NULL; i++)
+    gtk_list_store_insert_with_values (self->tag_names, NULL, -1, 0, all[i], -1);
+}
+
+/* Reads the customer's tags into the chips. */
 void
 sales_customer_page_load_tags (SalesCustomerPage *self)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
-  g_auto(GStrv) all = NULL;
   GtkWidget *child;
 
   g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
+
+  self->tag_names_stale = TRUE;
+  if (gtk_widget_get_state_flags (GTK_WIDGET (self->tag_entry)) & GTK_STATE_FLAG_FOCUS_WITHIN)
+    fill_tag_names (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
     gtk_flow_box_remove (self->tags_box, child);
@@ -68,11 +102,6 @@ sales_customer_page_load_tags (SalesCustomerPage *self)
   for (guint i = 0; names[i] != NULL; i++)
     gtk_flow_box_append (self->tags_box, tag_chip (names[i], g_array_index (ids, gint64, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), names[0] != NULL);
-
-  gtk_list_store_clear (self->tag_names);
-  all = sales_store_list_tags (self->store, NULL, NULL);
-  for (guint i = 0; all != NULL && all[i] != NULL; i++)
-    gtk_list_store_insert_with_values (self->tag_names, NULL, -1, 0, all[i], -1);
 }
 
 static void
@@ -136,16 +165,12 @@ on_store_changed (SalesCustomerPage *self,
 void
 sales_customer_page_init_tags (SalesCustomerPage *self)
 {
-  GtkEntryCompletion *completion = gtk_entry_completion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
 
-  self->tag_names = gtk_list_store_new (1, G_TYPE_STRING);
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->tag_names));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
-  gtk_entry_set_completion (self->tag_entry, completion);
-  g_object_unref (completion);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (fill_tag_names), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->tag_entry), focus);
 
   g_signal_connect_object (self->tag_entry, "activate", G_CALLBACK (on_tag_entry_activate), self,
                            G_CONNECT_SWAPPED);

@@ -477,6 +477,20 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+/* The rows of a section, not its placeholder. */
+static guint
+count_rows (SalesCustomerPage *page,
+            const char        *list_name)
+{
+  GtkWidget *list = page_child (page, list_name);
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += ADW_IS_PREFERENCES_ROW (c);
+  return n;
+}
+
 static void
 test_tags (GuiFixture    *fixture,
            gconstpointer  data)
@@ -485,12 +499,15 @@ test_tags (GuiFixture    *fixture,
   SalesCustomerPage *page;
   g_autofree char *tags = NULL;
   g_autofree char *left = NULL;
+  GtkEntryCompletion *completion;
   gint64 tag_id;
 
   fill (fixture);
   window = new_window (fixture);
   page = open_customer (window, 1);
   g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 0);
+  /* The completion is made when the entry is first focused, not with the page. */
+  g_assert_null (gtk_entry_get_completion (page_child (page, "tag_entry")));
 
   gtk_editable_set_text (page_child (page, "tag_entry"), " 重点客户 ");
   g_signal_emit_by_name (page_child (page, "tag_entry"), "activate");
@@ -505,6 +522,14 @@ test_tags (GuiFixture    *fixture,
   g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (page_child (page, "tag_entry")), ==, "");
 
+  /* Focused, the entry completes the tags the database has. */
+  gtk_widget_grab_focus (page_child (page, "tag_entry"));
+  settle ();
+  completion = gtk_entry_get_completion (page_child (page, "tag_entry"));
+  g_assert_nonnull (completion);
+  g_assert_cmpint (gtk_tree_model_iter_n_children (gtk_entry_completion_get_model (completion),
+                                                   NULL), ==, 2);
+
   /* Remove one chip; Undo brings it back. */
   tag_id = sales_store_find_tag (fixture->store, "VIP");
   gtk_widget_activate_action (GTK_WIDGET (page), "customer.remove-tag", "x", tag_id);
@@ -515,6 +540,89 @@ test_tags (GuiFixture    *fixture,
   g_assert_true (sales_store_undo (fixture->store, NULL));
   settle ();
   g_assert_cmpuint (count_children (page_child (page, "tags_box")), ==, 2);
+
+  gui_test_destroy_window (window);
+}
+
+/* The page is made once and shown again for each customer: the other customer's fields,
+ * contacts and timeline replace the first's, and the first's edit in progress is kept aside
+ * until it is shown again. */
+static void
+test_rebind (GuiFixture    *fixture,
+             gconstpointer  data)
+{
+  SalesWindow *window;
+  SalesCustomerPage *page;
+  SalesCustomerPage *other;
+  g_autoptr(SalesContact) jane = sales_contact_new ();
+  g_autoptr(SalesContact) stored = NULL;
+  g_autoptr(SalesActivity) intro = sales_activity_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contacts = NULL;
+  g_autofree char *timeline = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *screenshot = NULL;
+
+  fill (fixture);
+  sales_contact_set_customer_id (jane, 2);
+  sales_contact_set_name (jane, "Jane Roe");
+  sales_contact_set_email (jane, "jane@globex.example");
+  stored = create (fixture->store, g_object_ref (jane));
+  sales_activity_set_customer_id (intro, 2);
+  sales_activity_set_kind (intro, SALES_ACTIVITY_KIND_CALL);
+  sales_activity_set_note (intro, "Introduced the catalogue");
+  sales_activity_set_done_at (intro, T0 - DAY);
+  g_assert_true (sales_store_log_followup (fixture->store, intro, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = new_window (fixture);
+  page = open_customer (window, 1);
+  gtk_editable_set_text (page_child (page, "name_row"), "华为技术");
+  g_assert_true (sales_customer_page_get_modified (page));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "customer.back", NULL);
+  other = open_customer (window, 2);
+  g_assert_true (other == page);
+  g_assert_cmpstr (adw_window_title_get_title (page_child (page, "window_title")), ==, "Globex");
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "name_row")), ==, "Globex");
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "phone_row")), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (page_child (page, "tier_row")), ==, SALES_TIER_B);
+  g_assert_cmpuint (adw_combo_row_get_selected (page_child (page, "source_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (page_child (page, "owner_row")), ==, 0);
+  g_assert_false (sales_customer_page_get_modified (page));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "save_button")));
+  contacts = row_titles (page, "contacts_list");
+  g_assert_cmpstr (contacts, ==, "Jane Roe");
+  g_assert_cmpuint (count_rows (page, "deals_list"), ==, 0);
+  g_assert_cmpuint (count_rows (page, "timeline_list"), ==, 1);
+  latest = first_subtitle (page, "timeline_list");
+  g_assert_true (g_str_has_suffix (latest, " · Introduced the catalogue"));
+  g_assert_cmpuint (count_rows (page, "contracts_list"), ==, 0);
+  screenshot = gui_test_save_screenshot (GTK_WIDGET (window), "customer-page-other");
+
+  /* Back on the first customer: its edit is still there, and still not saved. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "customer.back", NULL);
+  page = open_customer (window, 1);
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "name_row")), ==, "华为技术");
+  g_assert_cmpuint (adw_combo_row_get_selected (page_child (page, "owner_row")), ==, 1);
+  g_assert_true (sales_customer_page_get_modified (page));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "save_button")));
+  name = query_text (fixture->db, "SELECT name FROM customer WHERE id = 1");
+  g_assert_cmpstr (name, ==, "华为");
+  g_clear_pointer (&contacts, g_free);
+  contacts = row_titles (page, "contacts_list");
+  g_assert_cmpstr (contacts, ==, "Li Lei | Wang Tao");
+  timeline = row_titles (page, "timeline_list");
+  g_assert_true (g_str_has_prefix (timeline, "Planned: Visit about “ERP” | Call about “ERP”"));
+
+  /* Cancel drops the edit for good. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "customer.revert", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "name_row")), ==, "华为");
+  open_customer (window, 2);
+  page = open_customer (window, 1);
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "name_row")), ==, "华为");
+  g_assert_false (sales_customer_page_get_modified (page));
 
   gui_test_destroy_window (window);
 }
@@ -573,6 +681,7 @@ main (int   argc,
   ADD ("/customer-page/log-followup", test_log_followup);
   ADD ("/customer-page/tags", test_tags);
   ADD ("/customer-page/new-customer", test_new_customer);
+  ADD ("/customer-page/rebind", test_rebind);
 
 #undef ADD
 
