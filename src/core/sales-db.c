@@ -374,6 +374,60 @@ sales_db_drop_indexes (SalesDb             *self,
 }
 
 /**
+ * sales_db_drop_named_indexes:
+ * @names: (array zero-terminated=1): the indexes that go
+ *
+ * As sales_db_drop_indexes(), for the indexes named, where a bulk write keeps others of the
+ * same table that it reads from or that its rows are appended to at the end.
+ *
+ * Returns: (transfer full) (element-type utf8): the statements, or %NULL with @error set
+ */
+GPtrArray *
+sales_db_drop_named_indexes (SalesDb             *self,
+                             const char * const  *names,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_DB (self), NULL);
+  g_return_val_if_fail (names != NULL, NULL);
+  g_return_val_if_fail (self->in_transaction, NULL);
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1"
+                           " AND sql IS NOT NULL",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && names[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (creates, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      sales_db_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX IF EXISTS \"%s\"", names[i]);
+
+      if (!sales_db_exec (self, drop, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&creates);
+}
+
+/**
  * sales_db_create_indexes:
  * @statements: (element-type utf8): what sales_db_drop_indexes() returned
  *
@@ -414,6 +468,46 @@ sales_db_create_indexes (SalesDb    *self,
 
   sqlite3_exec (self->handle, restore, NULL, NULL, NULL);
   return ok;
+}
+
+/**
+ * sales_db_use_rollback_journal:
+ *
+ * For a bulk write into a file that holds little, outside a transaction: a rollback
+ * journal keeps a copy of the pages that the file had before the transaction, and a new
+ * database has next to none, so the bulk write's pages are written once, into the file,
+ * where a write-ahead log takes them all and the checkpoint after the commit copies them
+ * into the file again (on a million deals 1.3 GB, and 6 s of the 64 s of CPU time). An
+ * interrupted write leaves a journal that the next opening rolls back. The switch needs
+ * the only connection to the file; with others open the file stays in WAL.
+ *
+ * Returns: (transfer full) (nullable): the pragmas that switch back, for sqlite3_exec()
+ *   once the transaction is over, or %NULL when nothing was switched
+ */
+char *
+sales_db_use_rollback_journal (SalesDb *self)
+{
+  g_autofree char *restore = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean switched = FALSE;
+
+  g_return_val_if_fail (SALES_IS_DB (self), NULL);
+  g_return_val_if_fail (!self->in_transaction, NULL);
+
+  restore = g_strdup_printf ("PRAGMA journal_mode = WAL; PRAGMA synchronous = %" G_GINT64_FORMAT,
+                             query_int (self->handle, "PRAGMA synchronous"));
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) ==
+      SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    switched = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "delete") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!switched)
+    return NULL;
+
+  /* NORMAL is not safe from power loss outside WAL. */
+  sqlite3_exec (self->handle, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  return g_steal_pointer (&restore);
 }
 
 const char *

@@ -75,8 +75,12 @@ gint64        sales_db_count               (SalesDb      *self,
 GPtrArray    *sales_db_drop_indexes        (SalesDb             *self,
                                             const char * const  *tables,
                                             GError             **error);
+GPtrArray    *sales_db_drop_named_indexes  (SalesDb             *self,
+                                            const char * const  *names,
+                                            GError             **error);
 gboolean      sales_db_create_indexes      (SalesDb      *self,
                                             GPtrArray    *statements,
                                             GError      **error);
+char         *sales_db_use_rollback_journal (SalesDb     *self);
 
 G_END_DECLS

@@ -816,36 +816,6 @@ clear (SalesDemoGenerator *g)
   g_free (g->new_customers);
 }
 
-/* A rollback journal keeps a copy of the pages that the file had before the transaction,
- * and a new database has next to none: the bulk run's pages are written once, into the
- * file, where a write-ahead log takes them all and the checkpoint after the commit copies
- * them into the file again (on a million deals 1.3 GB, and 6 s of the 64 s of CPU time).
- * An interrupted run leaves a journal that the next opening rolls back. The switch needs
- * the only connection to the file; with others open the run stays in WAL. Returns the
- * pragmas that switch back, or NULL. */
-static char *
-use_rollback_journal (SalesDemoGenerator *g)
-{
-  g_autofree char *restore = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean switched = FALSE;
-
-  restore = g_strdup_printf ("PRAGMA journal_mode = WAL; PRAGMA synchronous = %" G_GINT64_FORMAT,
-                             query_int (g, "PRAGMA synchronous"));
-
-  if (sqlite3_prepare_v2 (g->handle, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) ==
-      SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    switched = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "delete") == 0;
-  sqlite3_finalize (stmt);
-
-  if (!switched)
-    return NULL;
-
-  /* NORMAL is not safe from power loss outside WAL. */
-  sqlite3_exec (g->handle, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-  return g_steal_pointer (&restore);
-}
-
 /* The first batch also reads the pipeline and writes the reps, inside its
  * transaction so that nothing changes under it. */
 static gboolean
@@ -907,7 +877,7 @@ sales_demo_generate (SalesDb                *db,
   sqlite3_exec (g.handle, g.bulk ? "PRAGMA cache_size = " BULK_CACHE_KIB
                                  : "PRAGMA cache_size = " CACHE_SIZE_KIB, NULL, NULL, NULL);
   if (g.bulk)
-    journal_restore = use_rollback_journal (&g);
+    journal_restore = sales_db_use_rollback_journal (db);
 
   ok = tables_init (&g, error);
 
