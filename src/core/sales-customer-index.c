@@ -55,6 +55,7 @@ add_key (GArray       *rows,
 static gboolean
 collect_keys (SalesDb       *db,
               const char    *sql,
+              gint64         customer_id,
               GArray        *rows,
               GStringChunk  *chunk,
               GError       **error)
@@ -65,6 +66,9 @@ collect_keys (SalesDb       *db,
 
   if (stmt == NULL)
     return FALSE;
+
+  if (customer_id != 0)
+    sqlite3_bind_int64 (stmt, 1, customer_id);
 
   n_columns = sqlite3_column_count (stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -188,12 +192,123 @@ sales_customer_keys_update (SalesDb  *db,
          collect_keys (db,
                        "SELECT c.id, c.phone, c.email, c.name "
                        "FROM customer_dirty d JOIN customer c ON c.id = d.customer_id",
-                       rows, chunk, error) &&
+                       0, rows, chunk, error) &&
          collect_keys (db,
                        "SELECT k.customer_id, k.phone, k.email "
                        "FROM customer_dirty d JOIN contact k ON k.customer_id = d.customer_id",
-                       rows, chunk, error) &&
+                       0, rows, chunk, error) &&
          insert_keys (db, rows, error);
+}
+
+/**
+ * sales_customer_keys_refresh:
+ * @customer_id: a customer whose rows the caller changed
+ *
+ * Replaces the duplicate keys of one customer now, as sales_customer_keys_update() would
+ * at the commit, for a bulk write that checks its later rows against them (an import
+ * merging into a customer). Call inside a transaction.
+ */
+gboolean
+sales_customer_keys_refresh (SalesDb  *db,
+                             gint64    customer_id,
+                             GError  **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (KeyRow));
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (customer_id > 0, FALSE);
+
+  stmt = sales_db_prepare (db, "DELETE FROM customer_key WHERE customer_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (db, rc, error);
+
+  return collect_keys (db, "SELECT id, phone, email, name FROM customer WHERE id = ?1",
+                       customer_id, rows, chunk, error) &&
+         collect_keys (db, "SELECT customer_id, phone, email FROM contact "
+                           "WHERE customer_id = ?1",
+                       customer_id, rows, chunk, error) &&
+         insert_keys (db, rows, error);
+}
+
+/**
+ * sales_customer_index_suspend:
+ *
+ * For a bulk write that keeps the derived data of the customers it writes itself (an
+ * import writes the duplicate keys of its new customers as it goes, and their search
+ * index in one pass at the end), inside its transaction: drops the triggers that note
+ * every written customer and contact in customer_dirty, two statements a row. The caller
+ * notes in customer_dirty what it leaves to the commit. A rollback brings the triggers
+ * back.
+ *
+ * Returns: (transfer full) (element-type utf8): the triggers' statements for
+ *   sales_customer_index_resume(), or %NULL with @error set
+ */
+GPtrArray *
+sales_customer_index_suspend (SalesDb  *db,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SALES_IS_DB (db), NULL);
+  g_return_val_if_fail (sales_db_in_transaction (db), NULL);
+
+  stmt = sales_db_prepare (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                               "AND tbl_name IN ('customer', 'contact') "
+                               "AND name GLOB '*_dirty_*' ORDER BY name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (drops, g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (creates, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sales_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!sales_db_exec (db, g_ptr_array_index (drops, i), error))
+      return NULL;
+
+  return g_steal_pointer (&creates);
+}
+
+/**
+ * sales_customer_index_resume:
+ * @statements: (element-type utf8): what sales_customer_index_suspend() returned
+ *
+ * Creates the triggers again, inside the same transaction.
+ */
+gboolean
+sales_customer_index_resume (SalesDb    *db,
+                             GPtrArray  *statements,
+                             GError    **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (statements != NULL, FALSE);
+
+  for (guint i = 0; i < statements->len; i++)
+    if (!sales_db_exec (db, g_ptr_array_index (statements, i), error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**

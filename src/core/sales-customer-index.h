@@ -14,5 +14,13 @@ gboolean sales_customer_index_flush_now   (SalesDb       *db,
                                            GError       **error);
 gboolean sales_customer_keys_update       (SalesDb       *db,
                                            GError       **error);
+gboolean sales_customer_keys_refresh      (SalesDb       *db,
+                                           gint64         customer_id,
+                                           GError       **error);
+GPtrArray *sales_customer_index_suspend   (SalesDb       *db,
+                                           GError       **error);
+gboolean sales_customer_index_resume      (SalesDb       *db,
+                                           GPtrArray     *statements,
+                                           GError       **error);
 
 G_END_DECLS

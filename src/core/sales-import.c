@@ -30,6 +30,7 @@ struct _SalesImport
   SalesImportPolicy   policy;
   gboolean            create_stages;
   gboolean            create_reps;
+  SalesImportWrite    write;
 
   guint               header_row;
   GStrv               headers;
@@ -236,6 +237,23 @@ sales_import_set_policy (SalesImport       *self,
 
   self->policy = policy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+}
+
+SalesImportWrite
+sales_import_get_write (SalesImport *self)
+{
+  g_return_val_if_fail (SALES_IS_IMPORT (self), SALES_IMPORT_WRITE_AUTO);
+
+  return self->write;
+}
+
+void
+sales_import_set_write (SalesImport      *self,
+                        SalesImportWrite  write)
+{
+  g_return_if_fail (SALES_IS_IMPORT (self));
+
+  self->write = write;
 }
 
 gboolean

@@ -29,6 +29,7 @@
 
 #include "sales-backup.h"
 #include "sales-customer-index.h"
+#include "sales-customer-search.h"
 #include "sales-import-private.h"
 #include "sales-kpi-summary.h"
 #include "sales-normalize.h"
@@ -54,6 +55,8 @@ typedef struct
   guint                   header_row;
   SalesImportKind         kind;
   SalesImportPolicy       policy;
+  /* See is_bulk() and finish_bulk() */
+  gboolean                bulk;
   SalesUndoEntry         *undo;
   GArray                 *changes;
   /* duplicate key ("p:…", "e:…", "n:…") -> customer id, for what the file wrote
@@ -68,6 +71,10 @@ typedef struct
   GHashTable             *stages;
   /* case-folded name or e-mail -> rep id */
   GHashTable             *reps;
+  /* a source as the file writes it -> its code, or "" when it is no known one */
+  GHashTable             *sources;
+  /* statements of the indexes finish_bulk() creates again */
+  GPtrArray              *indexes;
   gint64                  default_stage_id;
   SalesImportProgress     progress;
   gpointer                progress_data;
@@ -403,6 +410,45 @@ set_done_at (ImportRun     *run,
   sales_activity_set_done_at (activity, at);
 }
 
+/* The keys of the customer and contact of @draft, as sales_customer_keys_update() derives
+ * them from the rows once written. */
+static void
+draft_set_keys (CustomerDraft *draft)
+{
+  g_clear_pointer (&draft->keys, g_ptr_array_unref);
+  draft->keys = g_ptr_array_new_with_free_func (g_free);
+  add_key (draft->keys, "p:", sales_normalize_phone (sales_customer_get_phone (draft->customer)));
+  add_key (draft->keys, "e:", sales_normalize_email (sales_customer_get_email (draft->customer)));
+  if (draft->contact != NULL)
+    {
+      add_key (draft->keys, "p:", sales_normalize_phone (sales_contact_get_phone (draft->contact)));
+      add_key (draft->keys, "e:", sales_normalize_email (sales_contact_get_email (draft->contact)));
+    }
+  add_key (draft->keys, "n:",
+           sales_normalize_company_name (sales_customer_get_name (draft->customer)));
+}
+
+/* A sheet names a few sources over and over; each is looked up once (a few hundred at most,
+ * so that the table does not grow with the file). */
+#define MAX_SOURCES 256
+
+static const char *
+source_code (ImportRun  *run,
+             const char *text)
+{
+  const char *code = g_hash_table_lookup (run->sources, text);
+
+  if (code != NULL)
+    return code;
+
+  code = sales_import_source_code (text);
+  if (code == NULL)
+    code = "";
+  if (g_hash_table_size (run->sources) < MAX_SOURCES)
+    g_hash_table_insert (run->sources, g_strdup (text), (gpointer)code);
+  return code;
+}
+
 /* Fills @draft from the row; returns FALSE with @error for a failure, or
  * sets @reason for a row to reject. */
 static gboolean
@@ -449,9 +495,9 @@ make_customer (ImportRun      *run,
   text = value (run, SALES_IMPORT_FIELD_SOURCE);
   if (text != NULL)
     {
-      const char *code = sales_import_source_code (text);
+      const char *code = source_code (run, text);
 
-      sales_customer_set_source (draft->customer, code != NULL ? code : text);
+      sales_customer_set_source (draft->customer, *code != '\0' ? code : text);
     }
 
   if (!find_rep (run, value (run, SALES_IMPORT_FIELD_OWNER), &owner_id, reason, error))
@@ -496,17 +542,7 @@ make_customer (ImportRun      *run,
       set_done_at (run, draft->followup, date_text != NULL ? &date : NULL);
     }
 
-  draft->keys = g_ptr_array_new_with_free_func (g_free);
-  add_key (draft->keys, "p:", sales_normalize_phone (sales_customer_get_phone (draft->customer)));
-  add_key (draft->keys, "e:", sales_normalize_email (sales_customer_get_email (draft->customer)));
-  if (draft->contact != NULL)
-    {
-      add_key (draft->keys, "p:", sales_normalize_phone (sales_contact_get_phone (draft->contact)));
-      add_key (draft->keys, "e:", sales_normalize_email (sales_contact_get_email (draft->contact)));
-    }
-  add_key (draft->keys, "n:",
-           sales_normalize_company_name (sales_customer_get_name (draft->customer)));
-
+  draft_set_keys (draft);
   return TRUE;
 }
 
@@ -564,6 +600,68 @@ remember_keys (ImportRun *run,
       if (!g_hash_table_contains (run->file_keys, key))
         g_hash_table_insert (run->file_keys, g_strdup (key), id_new (customer_id));
     }
+}
+
+/* The bulk path writes the keys of a new customer into customer_key at once, where the
+ * later rows find them, rather than every few thousand rows from the rows written. */
+static gboolean
+write_keys (ImportRun  *run,
+            GPtrArray  *keys,
+            gint64      customer_id,
+            GError    **error)
+{
+  SalesDb *db = sales_store_get_db (run->store);
+  sqlite3_stmt *stmt;
+
+  stmt = sales_db_prepare (db, "INSERT OR IGNORE INTO customer_key (key, customer_id) "
+                               "VALUES (?1, ?2)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, customer_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return sales_db_set_error (db, rc, error);
+    }
+
+  return TRUE;
+}
+
+/* After the bulk path merged into @customer_id: its keys change now, and a customer that
+ * was there before the import is left to the commit's update of the search index (the
+ * import's own ones are all indexed by finish_bulk()). */
+static gboolean
+merged_keys (ImportRun  *run,
+             gint64      customer_id,
+             GError    **error)
+{
+  SalesDb *db = sales_store_get_db (run->store);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!sales_customer_keys_refresh (db, customer_id, error))
+    return FALSE;
+  if (customer_id > run->last_customer_before)
+    return TRUE;
+
+  stmt = sales_db_prepare (db, "INSERT OR IGNORE INTO customer_dirty (customer_id) VALUES (?1)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (db, rc, error);
+
+  return TRUE;
 }
 
 static void
@@ -657,7 +755,9 @@ add_children (ImportRun      *run,
         {
           sales_contact_set_customer_id (draft->contact, customer_id);
           sales_contact_set_is_primary (draft->contact, created);
-          if (!insert (run, SALES_RECORD (draft->contact), error))
+          /* The first contact of a new customer has no other primary contact to clear. */
+          if (created ? !sales_store_insert_row (run->store, SALES_RECORD (draft->contact), error)
+                      : !insert (run, SALES_RECORD (draft->contact), error))
             return FALSE;
           if (!created)
             sales_undo_entry_add_inserted (run->undo, "contact",
@@ -736,8 +836,17 @@ import_customer_row (ImportRun             *run,
       created = TRUE;
     }
 
-  remember_keys (run, draft.keys, customer_id);
-  return add_children (run, &draft, customer_id, created, error);
+  if (!run->bulk)
+    {
+      remember_keys (run, draft.keys, customer_id);
+      return add_children (run, &draft, customer_id, created, error);
+    }
+
+  if (!add_children (run, &draft, customer_id, created, error))
+    return FALSE;
+  if (created)
+    return write_keys (run, draft.keys, customer_id, error);
+  return merged_keys (run, customer_id, error);
 }
 
 /* Deals */
@@ -765,9 +874,12 @@ deal_customer (ImportRun      *run,
 
   g_clear_object (&draft.contact);
   g_clear_object (&draft.followup);
+  draft_set_keys (&draft);
   if (!create_customer (run, &draft, customer_id, error))
     return FALSE;
 
+  if (run->bulk)
+    return write_keys (run, draft.keys, *customer_id, error);
   remember_keys (run, draft.keys, *customer_id);
   return TRUE;
 }
@@ -999,7 +1111,7 @@ on_row (const SalesImportRow  *row,
   if (row->number <= run->header_row || sales_import_row_is_blank (row))
     return TRUE;
 
-  if (++run->since_key_flush >= KEY_FLUSH_ROWS)
+  if (!run->bulk && ++run->since_key_flush >= KEY_FLUSH_ROWS)
     {
       run->since_key_flush = 0;
       if (!sales_customer_index_flush (sales_store_get_db (run->store), error))
@@ -1041,6 +1153,8 @@ import_run_clear (ImportRun *run)
   g_hash_table_unref (run->saved);
   g_hash_table_unref (run->stages);
   g_hash_table_unref (run->reps);
+  g_hash_table_unref (run->sources);
+  g_clear_pointer (&run->indexes, g_ptr_array_unref);
 }
 
 static gboolean
@@ -1057,20 +1171,24 @@ back_up (SalesStore  *self,
   return backup != NULL;
 }
 
-/* Whether the file likely has more rows than the database: then the key figures' triggers
- * (a dozen statements for each new customer or deal) are dropped for the import and the
- * summaries computed again from all rows before the commit, which costs less. */
+/* Whether the file likely has more rows than the database: then the import takes the bulk
+ * path. What every row would otherwise do a few statements for is done once for all rows
+ * before the commit, which costs less when they are most of the database: the key figures'
+ * triggers (a dozen statements for each new customer or deal) are dropped and the
+ * summaries computed again from all rows; the triggers noting changed customers are
+ * dropped, the duplicate keys of new customers written as they are made, and their search
+ * index built in one pass (finish_bulk()). */
 static gboolean
 is_bulk (SalesStore         *self,
-         SalesImportReader  *reader,
+         SalesImport        *job,
          gboolean           *bulk,
          GError            **error)
 {
-  goffset size = sales_import_reader_get_size (reader);
+  goffset size = sales_import_reader_get_size (sales_import_get_reader (job));
   gint64 rows = 0;
 
-  *bulk = FALSE;
-  if (size < BULK_MIN_BYTES)
+  *bulk = sales_import_get_write (job) == SALES_IMPORT_WRITE_BULK;
+  if (sales_import_get_write (job) != SALES_IMPORT_WRITE_AUTO || size < BULK_MIN_BYTES)
     return TRUE;
 
   if (!sales_store_query_int64 (self, "SELECT (SELECT count (*) FROM customer) + "
@@ -1079,6 +1197,66 @@ is_bulk (SalesStore         *self,
 
   *bulk = size / BYTES_PER_ROW > rows;
   return TRUE;
+}
+
+/* The indexes of customer in the order of a text column: each new row goes to a random place
+ * in them, which costs more than sorting the whole table once at the end. The import reads
+ * customer_owner (lead assignment), and appends to customer_created. */
+static const char * const bulk_indexes[] = {
+  "customer_name", "customer_tier_name", "customer_industry_name", "customer_source_name",
+  "customer_owner_name", NULL
+};
+
+static gboolean
+start_bulk (ImportRun  *run,
+            GPtrArray **triggers,
+            GError    **error)
+{
+  SalesDb *db = sales_store_get_db (run->store);
+
+  if (!sales_kpi_summary_suspend (db, error))
+    return FALSE;
+
+  run->indexes = sales_db_drop_named_indexes (db, bulk_indexes, error);
+  if (run->indexes == NULL)
+    return FALSE;
+
+  *triggers = sales_customer_index_suspend (db, error);
+  return *triggers != NULL;
+}
+
+/* The search index of the customers the import made, in one pass in id order, then the
+ * triggers and the key figures' summaries back. Merges into older customers left them in
+ * customer_dirty for the commit. */
+static gboolean
+finish_bulk (ImportRun  *run,
+             GPtrArray  *triggers,
+             GError    **error)
+{
+  SalesDb *db = sales_store_get_db (run->store);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sales_db_prepare (db, "SELECT id FROM customer WHERE id > ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->last_customer_before);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sales_db_set_error (db, rc, error);
+
+  return sales_db_create_indexes (db, run->indexes, error) &&
+         sales_customer_search_update (db, (const gint64 *)(gpointer)ids->data, ids->len,
+                                       error) &&
+         sales_customer_index_resume (db, triggers, error) &&
+         sales_kpi_summary_rebuild (db, error);
 }
 
 /**
@@ -1104,6 +1282,8 @@ sales_store_import (SalesStore          *self,
                     GError             **error)
 {
   ImportRun run = { 0 };
+  g_autoptr(GPtrArray) triggers = NULL;
+  g_autofree char *journal_restore = NULL;
   gboolean bulk = FALSE;
   gboolean ok;
 
@@ -1117,7 +1297,7 @@ sales_store_import (SalesStore          *self,
   if (!sales_import_check_mapping (job, error))
     return FALSE;
 
-  if (!back_up (self, error) || !is_bulk (self, sales_import_get_reader (job), &bulk, error))
+  if (!back_up (self, error) || !is_bulk (self, job, &bulk, error))
     return FALSE;
 
   run.store = self;
@@ -1128,31 +1308,40 @@ sales_store_import (SalesStore          *self,
   run.header_row = sales_import_get_header_row (job);
   run.kind = sales_import_get_kind (job);
   run.policy = sales_import_get_policy (job);
+  run.bulk = bulk;
   run.undo = sales_undo_entry_new (_("Import"));
   run.changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
   run.file_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   run.reps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.progress = progress;
   run.progress_data = user_data;
   run.cancellable = cancellable;
 
+  if (bulk)
+    journal_restore = sales_db_use_rollback_journal (sales_store_get_db (self));
+
   ok = sales_store_begin (self, error);
   if (ok)
     {
-      ok = (!bulk || sales_kpi_summary_suspend (sales_store_get_db (self), error)) &&
-           sales_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM customer", 0, 0,
+      ok = sales_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM customer", 0, 0,
                                     &run.last_customer_before, error) &&
+           (!bulk || start_bulk (&run, &triggers, error)) &&
            load_stages_and_reps (&run, error) &&
            sales_import_reader_read (sales_import_get_reader (job), on_row, &run, cancellable,
                                      error) &&
            !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           (!bulk || sales_kpi_summary_rebuild (sales_store_get_db (self), error)) &&
+           (!bulk || finish_bulk (&run, triggers, error)) &&
            sales_store_commit (self, error);
       if (!ok)
         sales_db_rollback (sales_store_get_db (self));
     }
+
+  if (journal_restore != NULL)
+    sqlite3_exec (sales_db_get_handle (sales_store_get_db (self)), journal_restore, NULL, NULL,
+                  NULL);
 
   if (ok)
     {
