@@ -16,7 +16,7 @@
 
 /* From this many customers on, an empty index is filled in bulk (fill_empty ()). */
 #define BULK_MIN       1000
-#define BULK_CACHE_KIB "-65536"
+#define BULK_CACHE_KIB "-32768"
 
 typedef struct
 {

@@ -29,10 +29,9 @@
 
 #include "sales-backup.h"
 #include "sales-customer-index.h"
-#include "sales-customer-search.h"
 #include "sales-import-private.h"
-#include "sales-kpi-summary.h"
 #include "sales-normalize.h"
+#include "sales-store-import-bulk.h"
 #include "sales-store-private.h"
 
 /* Rows between two progress reports. */
@@ -55,8 +54,8 @@ typedef struct
   guint                   header_row;
   SalesImportKind         kind;
   SalesImportPolicy       policy;
-  /* See is_bulk() and finish_bulk() */
-  gboolean                bulk;
+  /* NULL on the row path, see is_bulk() */
+  SalesImportBulk        *bulk;
   SalesUndoEntry         *undo;
   GArray                 *changes;
   /* duplicate key ("p:…", "e:…", "n:…") -> customer id, for what the file wrote
@@ -73,8 +72,6 @@ typedef struct
   GHashTable             *reps;
   /* a source as the file writes it -> its code, or "" when it is no known one */
   GHashTable             *sources;
-  /* statements of the indexes finish_bulk() creates again */
-  GPtrArray              *indexes;
   gint64                  default_stage_id;
   SalesImportProgress     progress;
   gpointer                progress_data;
@@ -602,68 +599,6 @@ remember_keys (ImportRun *run,
     }
 }
 
-/* The bulk path writes the keys of a new customer into customer_key at once, where the
- * later rows find them, rather than every few thousand rows from the rows written. */
-static gboolean
-write_keys (ImportRun  *run,
-            GPtrArray  *keys,
-            gint64      customer_id,
-            GError    **error)
-{
-  SalesDb *db = sales_store_get_db (run->store);
-  sqlite3_stmt *stmt;
-
-  stmt = sales_db_prepare (db, "INSERT OR IGNORE INTO customer_key (key, customer_id) "
-                               "VALUES (?1, ?2)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      int rc;
-
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, customer_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return sales_db_set_error (db, rc, error);
-    }
-
-  return TRUE;
-}
-
-/* After the bulk path merged into @customer_id: its keys change now, and a customer that
- * was there before the import is left to the commit's update of the search index (the
- * import's own ones are all indexed by finish_bulk()). */
-static gboolean
-merged_keys (ImportRun  *run,
-             gint64      customer_id,
-             GError    **error)
-{
-  SalesDb *db = sales_store_get_db (run->store);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!sales_customer_keys_refresh (db, customer_id, error))
-    return FALSE;
-  if (customer_id > run->last_customer_before)
-    return TRUE;
-
-  stmt = sales_db_prepare (db, "INSERT OR IGNORE INTO customer_dirty (customer_id) VALUES (?1)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sales_db_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 static void
 set_if_given (SalesCustomer *row,
               const char    *property,
@@ -836,7 +771,7 @@ import_customer_row (ImportRun             *run,
       created = TRUE;
     }
 
-  if (!run->bulk)
+  if (run->bulk == NULL)
     {
       remember_keys (run, draft.keys, customer_id);
       return add_children (run, &draft, customer_id, created, error);
@@ -845,8 +780,8 @@ import_customer_row (ImportRun             *run,
   if (!add_children (run, &draft, customer_id, created, error))
     return FALSE;
   if (created)
-    return write_keys (run, draft.keys, customer_id, error);
-  return merged_keys (run, customer_id, error);
+    return sales_import_bulk_add_keys (run->bulk, draft.keys, customer_id, error);
+  return sales_import_bulk_merged (run->bulk, customer_id, error);
 }
 
 /* Deals */
@@ -878,8 +813,8 @@ deal_customer (ImportRun      *run,
   if (!create_customer (run, &draft, customer_id, error))
     return FALSE;
 
-  if (run->bulk)
-    return write_keys (run, draft.keys, *customer_id, error);
+  if (run->bulk != NULL)
+    return sales_import_bulk_add_keys (run->bulk, draft.keys, *customer_id, error);
   remember_keys (run, draft.keys, *customer_id);
   return TRUE;
 }
@@ -1111,7 +1046,7 @@ on_row (const SalesImportRow  *row,
   if (row->number <= run->header_row || sales_import_row_is_blank (row))
     return TRUE;
 
-  if (!run->bulk && ++run->since_key_flush >= KEY_FLUSH_ROWS)
+  if (run->bulk == NULL && ++run->since_key_flush >= KEY_FLUSH_ROWS)
     {
       run->since_key_flush = 0;
       if (!sales_customer_index_flush (sales_store_get_db (run->store), error))
@@ -1154,7 +1089,7 @@ import_run_clear (ImportRun *run)
   g_hash_table_unref (run->stages);
   g_hash_table_unref (run->reps);
   g_hash_table_unref (run->sources);
-  g_clear_pointer (&run->indexes, g_ptr_array_unref);
+  g_clear_pointer (&run->bulk, sales_import_bulk_free);
 }
 
 static gboolean
@@ -1175,9 +1110,7 @@ back_up (SalesStore  *self,
  * path. What every row would otherwise do a few statements for is done once for all rows
  * before the commit, which costs less when they are most of the database: the key figures'
  * triggers (a dozen statements for each new customer or deal) are dropped and the
- * summaries computed again from all rows; the triggers noting changed customers are
- * dropped, the duplicate keys of new customers written as they are made, and their search
- * index built in one pass (finish_bulk()). */
+ * summaries computed again from all rows, and so on (sales-store-import-bulk.c). */
 static gboolean
 is_bulk (SalesStore         *self,
          SalesImport        *job,
@@ -1197,66 +1130,6 @@ is_bulk (SalesStore         *self,
 
   *bulk = size / BYTES_PER_ROW > rows;
   return TRUE;
-}
-
-/* The indexes of customer in the order of a text column: each new row goes to a random place
- * in them, which costs more than sorting the whole table once at the end. The import reads
- * customer_owner (lead assignment), and appends to customer_created. */
-static const char * const bulk_indexes[] = {
-  "customer_name", "customer_tier_name", "customer_industry_name", "customer_source_name",
-  "customer_owner_name", NULL
-};
-
-static gboolean
-start_bulk (ImportRun  *run,
-            GPtrArray **triggers,
-            GError    **error)
-{
-  SalesDb *db = sales_store_get_db (run->store);
-
-  if (!sales_kpi_summary_suspend (db, error))
-    return FALSE;
-
-  run->indexes = sales_db_drop_named_indexes (db, bulk_indexes, error);
-  if (run->indexes == NULL)
-    return FALSE;
-
-  *triggers = sales_customer_index_suspend (db, error);
-  return *triggers != NULL;
-}
-
-/* The search index of the customers the import made, in one pass in id order, then the
- * triggers and the key figures' summaries back. Merges into older customers left them in
- * customer_dirty for the commit. */
-static gboolean
-finish_bulk (ImportRun  *run,
-             GPtrArray  *triggers,
-             GError    **error)
-{
-  SalesDb *db = sales_store_get_db (run->store);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sales_db_prepare (db, "SELECT id FROM customer WHERE id > ?1 ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->last_customer_before);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sales_db_set_error (db, rc, error);
-
-  return sales_db_create_indexes (db, run->indexes, error) &&
-         sales_customer_search_update (db, (const gint64 *)(gpointer)ids->data, ids->len,
-                                       error) &&
-         sales_customer_index_resume (db, triggers, error) &&
-         sales_kpi_summary_rebuild (db, error);
 }
 
 /**
@@ -1282,8 +1155,6 @@ sales_store_import (SalesStore          *self,
                     GError             **error)
 {
   ImportRun run = { 0 };
-  g_autoptr(GPtrArray) triggers = NULL;
-  g_autofree char *journal_restore = NULL;
   gboolean bulk = FALSE;
   gboolean ok;
 
@@ -1308,7 +1179,6 @@ sales_store_import (SalesStore          *self,
   run.header_row = sales_import_get_header_row (job);
   run.kind = sales_import_get_kind (job);
   run.policy = sales_import_get_policy (job);
-  run.bulk = bulk;
   run.undo = sales_undo_entry_new (_("Import"));
   run.changes = g_array_new (FALSE, FALSE, sizeof (SalesRowChange));
   run.file_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1321,27 +1191,26 @@ sales_store_import (SalesStore          *self,
   run.cancellable = cancellable;
 
   if (bulk)
-    journal_restore = sales_db_use_rollback_journal (sales_store_get_db (self));
+    run.bulk = sales_import_bulk_prepare (sales_store_get_db (self));
 
   ok = sales_store_begin (self, error);
   if (ok)
     {
       ok = sales_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM customer", 0, 0,
                                     &run.last_customer_before, error) &&
-           (!bulk || start_bulk (&run, &triggers, error)) &&
+           (!bulk || sales_import_bulk_start (run.bulk, run.last_customer_before, error)) &&
            load_stages_and_reps (&run, error) &&
            sales_import_reader_read (sales_import_get_reader (job), on_row, &run, cancellable,
                                      error) &&
            !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           (!bulk || finish_bulk (&run, triggers, error)) &&
+           (!bulk || sales_import_bulk_finish (run.bulk, error)) &&
            sales_store_commit (self, error);
       if (!ok)
         sales_db_rollback (sales_store_get_db (self));
     }
 
-  if (journal_restore != NULL)
-    sqlite3_exec (sales_db_get_handle (sales_store_get_db (self)), journal_restore, NULL, NULL,
-                  NULL);
+  /* The journal and page cache as they were */
+  g_clear_pointer (&run.bulk, sales_import_bulk_free);
 
   if (ok)
     {
