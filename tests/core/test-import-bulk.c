@@ -142,7 +142,7 @@ assert_summaries_rebuilt (Fixture *f)
 {
   static const char * const tables[] = { "kpi_customer", "kpi_created_sum" };
   g_autoptr(GError) error = NULL;
-  g_autofree char *before[G_N_ELEMENTS (tables)] = { NULL };
+  char *before[G_N_ELEMENTS (tables)];
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     before[i] = test_dump_table (f->db, tables[i]);
@@ -155,6 +155,7 @@ assert_summaries_rebuilt (Fixture *f)
       g_autofree char *after = test_dump_table (f->db, tables[i]);
 
       g_assert_cmpstr (before[i], ==, after);
+      g_free (before[i]);
     }
   sales_db_rollback (f->db);
 }
@@ -176,6 +177,7 @@ test_same (gconstpointer data)
   g_autofree char *bulk_derived = NULL;
   g_autofree char *before = NULL;
   g_autofree char *undone = NULL;
+  g_autofree char *journal = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture_set_up (&rows, NULL);
@@ -236,7 +238,8 @@ test_same (gconstpointer data)
   g_assert_cmpint (test_query_int (bulk.db, "SELECT count (*) FROM sqlite_schema "
                                             "WHERE type = 'trigger' AND name GLOB '*_dirty_*'"),
                    ==, 6);
-  g_assert_cmpstr (test_query_text (bulk.db, "PRAGMA journal_mode"), ==, "wal");
+  journal = test_query_text (bulk.db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
   assert_summaries_rebuilt (&bulk);
 
   /* Undo takes the whole import back, derived rows too. */
