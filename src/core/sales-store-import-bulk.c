@@ -11,8 +11,8 @@
  *    nothing (sales_db_use_rollback_journal()), and a smaller page cache, so that a file
  *    of 100 MB takes less than 100 MB of memory;
  *  - the key figures' triggers go, and their summaries are rebuilt from all rows;
- *  - the indexes of customer in the order of a text column go, and are built again by
- *    sorting;
+ *  - the indexes of customer in the order of a text column go (but the one by owner,
+ *    which lead assignment reads), and are built again by sorting;
  *  - the triggers noting changed customers go: the import writes the duplicate keys of
  *    each new customer as it makes it, from the values it has at hand (the later rows are
  *    checked against them), computes the keys of a customer it merged into again at once,
@@ -37,11 +37,10 @@
 #define CACHE_PRAGMA "PRAGMA cache_size = -32768"
 
 /* The indexes of customer in the order of a text column: each new row goes to a random place
- * in them. The import reads customer_owner (lead assignment) and appends to
- * customer_created. */
+ * in them. The import reads customer_owner_name (lead assignment counts each rep's
+ * customers) and appends to customer_created. */
 static const char * const text_indexes[] = {
-  "customer_name", "customer_tier_name", "customer_industry_name", "customer_source_name",
-  "customer_owner_name", NULL
+  "customer_name", "customer_tier_name", "customer_industry_name", "customer_source_name", NULL
 };
 
 struct _SalesImportBulk
