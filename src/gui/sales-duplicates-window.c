@@ -17,7 +17,6 @@
 #include "sales-duplicate-pair-item.h"
 #include "sales-duplicates-window.h"
 #include "sales-read-only.h"
-#include "sales-undo-toast.h"
 
 struct _SalesDuplicatesWindow
 {
@@ -99,7 +98,7 @@ on_found (GObject      *source,
   g_clear_object (&self->cancellable);
   if (pairs == NULL)
     {
-      sales_toast_show_error (GTK_WIDGET (self->toast_overlay), error);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       update_title (self);
       return;
     }
@@ -256,7 +255,7 @@ on_merge_response (AdwMessageDialog      *dialog,
     return;
 
   if (!sales_duplicates_window_merge (self, keep, merged, &error))
-    sales_toast_show_error (GTK_WIDGET (self->toast_overlay), error);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -318,7 +317,7 @@ undo_action (GtkWidget  *widget,
 
   if (!sales_store_undo (self->store, &error))
     {
-      sales_toast_show_error (GTK_WIDGET (self->toast_overlay), error);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
 
@@ -522,7 +521,6 @@ sales_duplicates_window_merge (SalesDuplicatesWindow  *self,
                                gint64                  merged_id,
                                GError                **error)
 {
-  g_autofree char *title = NULL;
   AdwToast *toast;
 
   g_return_val_if_fail (SALES_IS_DUPLICATES_WINDOW (self), FALSE);
@@ -533,9 +531,7 @@ sales_duplicates_window_merge (SalesDuplicatesWindow  *self,
   remove_pairs_of (self, merged_id);
   update_title (self);
 
-  /* The title is markup in libadwaita 1.2, and the label names both customers. */
-  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
-  toast = adw_toast_new (title);
+  toast = adw_toast_new (sales_store_get_undo_label (self->store));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "duplicates.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -30,12 +30,13 @@
 #include "sales-receivables-view.h"
 #include "sales-export-job.h"
 #include "sales-read-only.h"
-#include "sales-undo-toast.h"
 
 #define N_GROUPS (SALES_FOLLOWUP_GROUP_LATER + 1)
 
 /* In the owner filter: the current rep of the settings, whoever that is. */
 #define OWNER_MINE G_GINT64_CONSTANT (-1)
+
+#define UNDO_TIMEOUT_S 8
 
 #define MODE_FOLLOW_UPS  "follow-ups"
 #define MODE_RECEIVABLES "receivables"
@@ -89,21 +90,79 @@ static void
 add_toast (SalesFollowupsView *self,
            AdwToast           *toast)
 {
-  sales_toast_add (GTK_WIDGET (self), toast);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
 show_error (SalesFollowupsView *self,
             const GError       *error)
 {
-  sales_toast_show_error (GTK_WIDGET (self), error);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
 }
 
-/* After a change the store can undo: a toast names it, with Undo. */
+static void
+on_toast_dismissed (SalesFollowupsView *self,
+                    AdwToast           *toast)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
+static void
+undo (SalesFollowupsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
+
+  if (self->toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->toast, self);
+      adw_toast_dismiss (self->toast);
+      g_clear_object (&self->toast);
+    }
+
+  if (sales_store_can_undo (self->store) && !sales_store_undo (self->store, &error))
+    show_error (self, error);
+}
+
+/* The store only undoes its newest action, so a newer toast replaces the older one. */
 static void
 show_undo_toast (SalesFollowupsView *self)
 {
-  sales_undo_toast_show (GTK_WIDGET (self), self->store, &self->toast);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
+
+  if (self->toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->toast, self);
+      adw_toast_dismiss (self->toast);
+      g_clear_object (&self->toast);
+    }
+
+  /* A toast's title is markup in libadwaita 1.2, and customer names are anything. */
+  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->toast = g_object_ref_sink (toast);
+  add_toast (self, toast);
 }
 
 gint64
@@ -457,9 +516,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  SalesFollowupsView *self = SALES_FOLLOWUPS_VIEW (widget);
-
-  sales_undo_toast_undo (widget, self->store, &self->toast);
+  undo (SALES_FOLLOWUPS_VIEW (widget));
 }
 
 static void
@@ -616,7 +673,9 @@ sales_followups_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
-  sales_undo_toast_clear (GTK_WIDGET (self), &self->toast);
+  if (self->toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->toast, self);
+  g_clear_object (&self->toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_FOLLOWUPS_VIEW);
 

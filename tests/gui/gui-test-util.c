@@ -246,14 +246,3 @@ gui_test_destroy_window (gpointer window)
     g_error ("%s %p was not finalized", G_OBJECT_TYPE_NAME (weak), weak);
   g_source_remove (timeout_id);
 }
-
-/* What a click on @toast's button does: the toast's ::button-clicked, then the toast goes
- * away (libadwaita dismisses it after its handlers). */
-void
-gui_test_click_toast_button (AdwToast *toast)
-{
-  g_autoptr(AdwToast) held = g_object_ref (toast);
-
-  g_signal_emit_by_name (held, "button-clicked");
-  adw_toast_dismiss (held);
-}

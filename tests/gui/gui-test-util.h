@@ -36,6 +36,5 @@ void     gui_test_wait_for_animations (GtkWidget   *widget);
 char    *gui_test_save_screenshot    (GtkWidget    *widget,
                                       const char   *name);
 void     gui_test_destroy_window     (gpointer      window);
-void     gui_test_click_toast_button (AdwToast     *toast);
 
 G_END_DECLS
