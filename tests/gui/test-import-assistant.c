@@ -431,7 +431,7 @@ test_cancel (Fixture       *f,
   wait_for_page (f, "policy");
   next (f);
   g_assert_cmpstr (sales_import_assistant_get_page (f->assistant), ==, "progress");
-  screenshot (f, "progress");
+  /* At once: on a quiet machine the worker gets through the whole file in a second or two. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->assistant), "import.cancel", NULL));
   wait_for_page (f, "policy");
 
