@@ -631,6 +631,16 @@ sales_kpi_summary_suspend (SalesDb  *db,
 }
 
 gboolean
+sales_kpi_summary_resume (SalesDb  *db,
+                          GError  **error)
+{
+  g_return_val_if_fail (SALES_IS_DB (db), FALSE);
+  g_return_val_if_fail (sales_db_in_transaction (db), FALSE);
+
+  return sales_db_exec (db, triggers, error);
+}
+
+gboolean
 sales_kpi_summary_rebuild (SalesDb  *db,
                            GError  **error)
 {

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 gboolean sales_kpi_summary_suspend (SalesDb  *db,
                                     GError  **error);
 
+/* Inside a transaction, after sales_kpi_summary_suspend(), for a bulk writer that wrote the
+ * derived rows itself (the demo generator): creates the triggers again, computing nothing. */
+gboolean sales_kpi_summary_resume  (SalesDb  *db,
+                                    GError  **error);
+
 /* Inside a transaction. Computes every derived table again from the documented tables, each
  * in one set-based statement, and (re)creates the triggers. */
 gboolean sales_kpi_summary_rebuild (SalesDb  *db,
