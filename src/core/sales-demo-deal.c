@@ -195,16 +195,21 @@ add_activity (SalesDemoGenerator  *g,
   else
     sales_demo_value_null (&v[7]);
 
+  sales_demo_kpi_activity (g, &g->customers[customer_id - g->first_customer_id], owner_id,
+                           note == SALES_DEMO_NOTE_SERVICE, due_at, done_at, satisfaction);
   g->pending.activities++;
   return sales_demo_table_add (g, SALES_DEMO_ACTIVITY, error);
 }
 
+/* Also notes (@received, @amount) in @paid. */
 static gboolean
 add_payment (SalesDemoGenerator  *g,
              SalesDemoRng        *rng,
              gint64               contract_id,
              gint32               received,
              gint64               amount,
+             gint64              *paid,
+             guint               *n_paid,
              GError             **error)
 {
   SalesDemoValue *v = sales_demo_table_row (g, SALES_DEMO_PAYMENT);
@@ -218,6 +223,9 @@ add_payment (SalesDemoGenerator  *g,
   sales_demo_value_int (&v[2], amount);
   sales_demo_value_static (&v[3], sales_demo_payment_method (rng));
 
+  paid[2 * *n_paid] = received;
+  paid[2 * *n_paid + 1] = amount;
+  (*n_paid)++;
   g->pending.payments++;
   return sales_demo_table_add (g, SALES_DEMO_PAYMENT, error);
 }
@@ -247,6 +255,8 @@ add_contract (SalesDemoGenerator  *g,
   gint64 remaining = amount;
   SalesDemoValue *v = sales_demo_table_row (g, SALES_DEMO_CONTRACT);
   SalesDemoText number, signed_on;
+  gint64 plan[2 * 4], paid[2 * 4];
+  guint n_paid = 0;
   int year, month, day;
 
   sales_demo_civil_from_days (signed_day, &year, &month, &day);
@@ -277,6 +287,8 @@ add_contract (SalesDemoGenerator  *g,
       SalesDemoText due_on;
 
       remaining -= part;
+      plan[2 * k] = due;
+      plan[2 * k + 1] = part;
       sales_demo_text_clear (&due_on);
       sales_demo_text_date (&due_on, due);
 
@@ -296,20 +308,20 @@ add_contract (SalesDemoGenerator  *g,
           if (r < 62)
             {
               received = MAX (signed_day, due - days);
-              if (!add_payment (g, rng, id, received, part, error))
+              if (!add_payment (g, rng, id, received, part, paid, &n_paid, error))
                 return FALSE;
             }
           else if (r < 85)
             {
               /* Late; still outstanding when that is after today. */
               received = due + 3 + days * 14;
-              if (received < g->today && !add_payment (g, rng, id, received, part, error))
+              if (received < g->today && !add_payment (g, rng, id, received, part, paid, &n_paid, error))
                 return FALSE;
             }
           else if (r < 93)
             {
               received = MAX (signed_day, due - days / 2);
-              if (!add_payment (g, rng, id, received, part / 2, error))
+              if (!add_payment (g, rng, id, received, part / 2, paid, &n_paid, error))
                 return FALSE;
             }
         }
@@ -318,11 +330,13 @@ add_contract (SalesDemoGenerator  *g,
           gint32 early = (gint32)sales_demo_rng_range (rng, 1, 10);
           gint32 received = MAX (signed_day, g->today - early);
 
-          if (!add_payment (g, rng, id, received, part, error))
+          if (!add_payment (g, rng, id, received, part, paid, &n_paid, error))
             return FALSE;
         }
     }
 
+  sales_demo_kpi_contract (g, (guint)(customer_id - g->first_customer_id), id, amount,
+                           signed_day, plan, n, paid, n_paid);
   return TRUE;
 }
 
@@ -513,10 +527,11 @@ sales_demo_write_deal (SalesDemoGenerator  *g,
   gint32 day = sales_demo_deal_day (g, index);
   SalesDemoValue *v = sales_demo_table_row (g, SALES_DEMO_DEAL);
   SalesDemoText title, expected_close;
-  const SalesDemoCustomer *c;
+  SalesDemoCustomer *c;
   SalesDemoRng rng;
   Path path;
-  gint64 customer_id, owner_id, created_at, amount, last_at;
+  gint64 stages[MAX_PATH];
+  gint64 customer_id, owner_id, created_at, amount, last_at, reason_id = 0;
   gint32 planned, slip, expected, closed_day;
   guint customer, rep, pace, final;
   Outcome outcome;
@@ -570,7 +585,10 @@ sales_demo_write_deal (SalesDemoGenerator  *g,
   else
     sales_demo_value_null (&v[11]);
   if (outcome == OUTCOME_LOST && g->n_reasons > 0)
-    sales_demo_value_int (&v[12], g->reasons[sales_demo_rng_below (&rng, g->n_reasons)]);
+    {
+      reason_id = g->reasons[sales_demo_rng_below (&rng, g->n_reasons)];
+      sales_demo_value_int (&v[12], reason_id);
+    }
   else
     sales_demo_value_null (&v[12]);
   sales_demo_value_static (&v[13], outcome == OUTCOME_LOST && sales_demo_rng_chance (&rng, 350)
@@ -579,6 +597,13 @@ sales_demo_write_deal (SalesDemoGenerator  *g,
                                    : NULL);
   g->pending.deals++;
   if (!sales_demo_table_add (g, SALES_DEMO_DEAL, error))
+    return FALSE;
+
+  for (guint m = 0; m < path.n; m++)
+    stages[m] = stage_id (g, path.stage[m]);
+  if (!sales_demo_kpi_deal (g, c, id, owner_id, stages[path.n - 1], reason_id, amount, created_at,
+                            outcome != OUTCOME_OPEN ? last_at : 0, outcome == OUTCOME_WON, stages,
+                            path.n, error))
     return FALSE;
 
   for (guint m = 0; m < path.n; m++)

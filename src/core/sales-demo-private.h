@@ -267,12 +267,27 @@ typedef enum
   SALES_DEMO_CONTRACT,
   SALES_DEMO_PLAN,
   SALES_DEMO_PAYMENT,
+  /* The key figures' derived tables (sales-kpi-summary.c), which a bulk run writes itself. */
+  SALES_DEMO_KPI_DEAL,
+  SALES_DEMO_KPI_CUSTOMER,
+  SALES_DEMO_KPI_PAYMENT,
+  SALES_DEMO_KPI_CONTRACT,
+  SALES_DEMO_KPI_OVERDUE_STEP,
+  SALES_DEMO_KPI_CLOSED_SUM,
+  SALES_DEMO_KPI_CREATED_SUM,
+  SALES_DEMO_KPI_ACTIVITY_SUM,
+  SALES_DEMO_KPI_DUE_SUM,
+  SALES_DEMO_KPI_PAYMENT_SUM,
+  SALES_DEMO_KPI_OVERDUE_SUM,
   SALES_DEMO_N_TABLES,
 } SalesDemoTableId;
+
+#define SALES_DEMO_FIRST_DERIVED SALES_DEMO_KPI_DEAL
 
 typedef struct
 {
   const char     *sql_head;    /* INSERT INTO t (a, b) VALUES */
+  const char     *sql_tail;    /* after the rows: the upsert of a table of sums, or "" */
   guint           n_columns;
   guint           n_rows;
   SalesDemoValue *values;      /* SALES_DEMO_ROWS_PER_INSERT rows of n_columns */
@@ -286,7 +301,13 @@ typedef struct
   gint32           day;        /* created on */
   gint32           owner;      /* index into rep_ids, -1 for the public pool */
   guint8           tier;
+  const char      *source;
+  gint64           created_at;
+  gint64           first_won_at;  /* the first close of a won deal, 0: none */
+  gint64           last_touch_at; /* newest follow-up done, deal created or closed */
 } SalesDemoCustomer;
+
+typedef struct _SalesDemoKpi SalesDemoKpi;
 
 typedef struct
 {
@@ -319,11 +340,14 @@ typedef struct
   gint64             first_customer_id;
   gint64             first_deal_id;
   gint64             next_contract_id;
+  gint64             first_payment_id; /* payments get their ids in the order written */
 
   gint32             first_month; /* year * 12 + month - 1 */
   guint              n_months;
   gint64            *won;      /* [rep * n_months + month], in cents */
   guint             *new_customers;
+
+  SalesDemoKpi      *kpi;      /* in bulk: the derived tables, written at the end */
 
   SalesDemoTable     tables[SALES_DEMO_N_TABLES];
   SalesDemoResult    pending;  /* rows of the open batch */
@@ -416,5 +440,43 @@ gint32   sales_demo_deal_day       (const SalesDemoGenerator *g,
 gboolean sales_demo_write_deal     (SalesDemoGenerator     *g,
                                     guint                   index,
                                     GError                **error);
+
+/* sales-demo-kpi.c: what each generated row adds to the derived tables of the key figures,
+ * and to its customer's touch times. The deal's and follow-ups' owners are final; the money
+ * counts for the customer's owner, which is read when the derived rows are written. */
+SalesDemoKpi *sales_demo_kpi_new      (void);
+void     sales_demo_kpi_free          (SalesDemoKpi           *kpi);
+gboolean sales_demo_kpi_deal          (SalesDemoGenerator     *g,
+                                       SalesDemoCustomer      *customer,
+                                       gint64                  deal_id,
+                                       gint64                  owner_id,
+                                       gint64                  stage_id,
+                                       gint64                  reason_id,
+                                       gint64                  amount,
+                                       gint64                  created_at,
+                                       gint64                  closed_at,
+                                       gboolean                won,
+                                       const gint64           *stages,
+                                       guint                   n_stages,
+                                       GError                **error);
+void     sales_demo_kpi_activity      (SalesDemoGenerator     *g,
+                                       SalesDemoCustomer      *customer,
+                                       gint64                  owner_id,
+                                       gboolean                service,
+                                       gint64                  due_at,
+                                       gint64                  done_at,
+                                       int                     satisfaction);
+/* @plan and @paid hold (day, amount in cents) pairs, in the order they were written. */
+void     sales_demo_kpi_contract      (SalesDemoGenerator     *g,
+                                       guint                   customer,
+                                       gint64                  contract_id,
+                                       gint64                  amount,
+                                       gint32                  signed_day,
+                                       const gint64           *plan,
+                                       guint                   n_plan,
+                                       const gint64           *paid,
+                                       guint                   n_paid);
+gboolean sales_demo_kpi_write         (SalesDemoGenerator     *g,
+                                       GError                **error);
 
 G_END_DECLS

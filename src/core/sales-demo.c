@@ -30,11 +30,14 @@
 #define CACHE_SIZE_KIB  "-262144"  /* keeps the indexes of a million deals in memory */
 #define BULK_CACHE_KIB  "-16384"   /* appending needs little */
 
-/* Per SalesDemoTableId. */
+#define ADD(c) c " = " c " + excluded." c
+
+/* Per SalesDemoTableId. The tables of sums add to rows that are there already. */
 static const struct
 {
   const char *table;
   const char *columns;
+  const char *tail;
 } table_specs[] = {
   { "customer", "id, name, industry, tier, source, owner_id, phone, email, address, notes, "
                 "created_at, updated_at" },
@@ -46,6 +49,24 @@ static const struct
   { "contract", "id, customer_id, deal_id, number, amount_cents, signed_on" },
   { "payment_plan", "contract_id, due_on, amount_cents" },
   { "payment", "contract_id, received_on, amount_cents, method" },
+  { "kpi_deal", "deal_id, created_day, closed_day, owner_id, stage_id, reason_id, source, amount,"
+                " cycle, stages" },
+  { "kpi_customer", "customer_id, owner_id, first_won_at, last_touch_at" },
+  { "kpi_payment", "payment_id, day, owner_id, amount" },
+  { "kpi_contract", "contract_id, owner_id, full_day, days" },
+  { "kpi_overdue_step", "contract_id, day, owner_id, delta" },
+  { "kpi_closed_sum", "lv, bucket, owner_id, stage_id, reason_id, source, n, amount, cycle",
+    " ON CONFLICT DO UPDATE SET " ADD ("n") ", " ADD ("amount") ", " ADD ("cycle") },
+  { "kpi_created_sum", "lv, bucket, owner_id, stages, n",
+    " ON CONFLICT DO UPDATE SET " ADD ("n") },
+  { "kpi_activity_sum", "lv, bucket, owner_id, n, sat_n, sat_sum",
+    " ON CONFLICT DO UPDATE SET " ADD ("n") ", " ADD ("sat_n") ", " ADD ("sat_sum") },
+  { "kpi_due_sum", "lv, bucket, owner_id, n, on_time",
+    " ON CONFLICT DO UPDATE SET " ADD ("n") ", " ADD ("on_time") },
+  { "kpi_payment_sum", "lv, bucket, owner_id, amount",
+    " ON CONFLICT DO UPDATE SET " ADD ("amount") },
+  { "kpi_overdue_sum", "lv, bucket, owner_id, delta",
+    " ON CONFLICT DO UPDATE SET " ADD ("delta") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (table_specs) == SALES_DEMO_N_TABLES);
@@ -80,6 +101,7 @@ insert_sql (const SalesDemoTable *t,
         g_string_append (sql, ", ?");
       g_string_append_c (sql, ')');
     }
+  g_string_append (sql, t->sql_tail);
   return g_string_free (sql, FALSE);
 }
 
@@ -95,6 +117,7 @@ tables_init (SalesDemoGenerator  *g,
 
       t->sql_head = g_strdup_printf ("INSERT OR FAIL INTO %s (%s) VALUES ", table_specs[i].table,
                                      table_specs[i].columns);
+      t->sql_tail = table_specs[i].tail != NULL ? table_specs[i].tail : "";
       t->n_columns = 1;
       for (const char *c = table_specs[i].columns; *c != '\0'; c++)
         t->n_columns += *c == ',';
@@ -179,7 +202,9 @@ table_flush (SalesDemoGenerator  *g,
   if (rc != SQLITE_DONE)
     return sales_db_set_error (g->db, rc, error);
 
-  g->pending.rows += t->n_rows;
+  /* Derived rows are not sample data: batches leave them to the triggers. */
+  if (t < &g->tables[SALES_DEMO_FIRST_DERIVED])
+    g->pending.rows += t->n_rows;
   t->n_rows = 0;
   return TRUE;
 }
@@ -445,6 +470,7 @@ write_customer (SalesDemoGenerator  *g,
     owner_id = g->rep_ids[c->owner];
 
   created_at = sales_demo_ts (g, c->day, sales_demo_office_time (&rng));
+  c->created_at = created_at;
   updated_at = created_at;
   if (sales_demo_rng_chance (&rng, 500))
     updated_at += sales_demo_rng_range (&rng, 0, g->now - created_at - 1);
@@ -454,7 +480,8 @@ write_customer (SalesDemoGenerator  *g,
   sales_demo_value_text (g, SALES_DEMO_CUSTOMER, &v[1], &text);
   sales_demo_value_static (&v[2], sales_demo_industry_label (c->company.industry));
   sales_demo_value_static (&v[3], tiers[c->tier]);
-  sales_demo_value_static (&v[4], sales_demo_source_pick (&rng));
+  c->source = sales_demo_source_pick (&rng);
+  sales_demo_value_static (&v[4], c->source);
   if (owner_id != 0)
     sales_demo_value_int (&v[5], owner_id);
   else
@@ -528,6 +555,7 @@ write_customer (SalesDemoGenerator  *g,
           sales_demo_value_null (&v[5]);
           sales_demo_value_int (&v[6], done);
           sales_demo_value_null (&v[7]);
+          sales_demo_kpi_activity (g, c, owner_id, FALSE, 0, done, 0);
           g->pending.activities++;
           if (!sales_demo_table_add (g, SALES_DEMO_ACTIVITY, error))
             return FALSE;
@@ -741,7 +769,7 @@ write_batch (SalesDemoGenerator  *g,
     if (!sales_demo_write_deal (g, i, error))
       return FALSE;
 
-  if (!tables_flush (g, error))
+  if ((last && !sales_demo_kpi_write (g, error)) || !tables_flush (g, error))
     return FALSE;
 
   return !last || (write_targets (g, error) && write_tags (g, error));
@@ -798,6 +826,8 @@ setup (SalesDemoGenerator     *g,
   g->customers = g_new0 (SalesDemoCustomer, g->n_customers);
   g->won = g_new0 (gint64, (gsize)g->n_reps * g->n_months);
   g->new_customers = g_new0 (guint, (gsize)g->n_reps * g->n_months);
+  if (g->bulk)
+    g->kpi = sales_demo_kpi_new ();
 }
 
 static void
@@ -814,6 +844,7 @@ clear (SalesDemoGenerator *g)
   g_free (g->customers);
   g_free (g->won);
   g_free (g->new_customers);
+  sales_demo_kpi_free (g->kpi);
 }
 
 /* The first batch also reads the pipeline and writes the reps, inside its
@@ -825,6 +856,7 @@ start (SalesDemoGenerator  *g,
   g->first_customer_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM customer");
   g->first_deal_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM deal");
   g->next_contract_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM contract");
+  g->first_payment_id = query_int (g, "SELECT coalesce(max(id), 0) + 1 FROM payment");
 
   return load_pipeline (g, error) && write_reps (g, error) &&
          (!g->bulk || (drop_indexes (g, error) && sales_kpi_summary_suspend (g->db, error)));
@@ -897,7 +929,7 @@ sales_demo_generate (SalesDb                *db,
            write_batch (&g, lo, hi, error) &&
            (!commit || !g.bulk ||
             (sales_db_create_indexes (db, g.indexes, error) &&
-             sales_kpi_summary_rebuild (g.db, error))) &&
+             sales_kpi_summary_resume (g.db, error))) &&
            (!commit || sales_customer_index_flush (db, error)) &&
            (!commit || sales_db_commit (db, error));
       if (!ok)

@@ -44,8 +44,11 @@
  * - A big run (bulk_deals or more deals, and at least as many as the database
  *   has) is one transaction instead: it drops the indexes of the tables it
  *   writes, writes every batch, and creates the indexes again before the
- *   commit, which is a third faster than keeping them up to date. Cancelling
- *   or failing leaves nothing; progress still comes after each batch.
+ *   commit, which is a third faster than keeping them up to date. It also
+ *   drops the triggers of the key figures' derived tables (kpi_*) and writes
+ *   their rows itself, added up in memory, exactly as
+ *   sales_kpi_summary_rebuild() would compute them. Cancelling or failing
+ *   leaves nothing; progress still comes after each batch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
