@@ -216,6 +216,13 @@ stage_set (SalesDemoKpi *kpi,
   return interned;
 }
 
+static gint64
+owner_of (const SalesDemoGenerator *g,
+          const SalesDemoCustomer  *customer)
+{
+  return customer->owner >= 0 ? g->rep_ids[customer->owner] : 0;
+}
+
 static inline void
 touch (SalesDemoCustomer *customer,
        gint64             at)
@@ -249,6 +256,8 @@ sales_demo_kpi_deal (SalesDemoGenerator  *g,
     touch (customer, closed_at);
   if (won && (customer->first_won_at == 0 || closed_at < customer->first_won_at))
     customer->first_won_at = closed_at;
+  if (won && owner_id == owner_of (g, customer))
+    customer->last_won_at = MAX (customer->last_won_at, closed_at);
 
   if (kpi == NULL)
     return TRUE;
@@ -304,6 +313,8 @@ sales_demo_kpi_activity (SalesDemoGenerator *g,
 
   if (done_at != 0)
     touch (customer, done_at);
+  if (done_at != 0 && owner_id == owner_of (g, customer))
+    customer->last_done_at = MAX (customer->last_done_at, done_at);
 
   if (g->kpi == NULL)
     return;
@@ -356,13 +367,6 @@ sales_demo_kpi_contract (SalesDemoGenerator *g,
       c.paid_amount[i] = paid[2 * i + 1];
     }
   g_array_append_val (g->kpi->contracts, c);
-}
-
-static gint64
-owner_of (const SalesDemoGenerator *g,
-          const SalesDemoCustomer  *customer)
-{
-  return customer->owner >= 0 ? g->rep_ids[customer->owner] : 0;
 }
 
 static gboolean

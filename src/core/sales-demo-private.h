@@ -267,6 +267,7 @@ typedef enum
   SALES_DEMO_CONTRACT,
   SALES_DEMO_PLAN,
   SALES_DEMO_PAYMENT,
+  SALES_DEMO_EVENT,
   /* The key figures' derived tables (sales-kpi-summary.c), which a bulk run writes itself. */
   SALES_DEMO_KPI_DEAL,
   SALES_DEMO_KPI_CUSTOMER,
@@ -303,7 +304,10 @@ typedef struct
   guint8           tier;
   const char      *source;
   gint64           created_at;
+  gint64           updated_at;
   gint64           first_won_at;  /* the first close of a won deal, 0: none */
+  gint64           last_won_at;   /* the last one by the owner */
+  gint64           last_done_at;  /* the newest follow-up done by the owner, 0: none */
   gint64           last_touch_at; /* newest follow-up done, deal created or closed */
 } SalesDemoCustomer;
 
@@ -477,6 +481,10 @@ void     sales_demo_kpi_contract      (SalesDemoGenerator     *g,
                                        const gint64           *paid,
                                        guint                   n_paid);
 gboolean sales_demo_kpi_write         (SalesDemoGenerator     *g,
+                                       GError                **error);
+
+/* sales-demo-pool.c */
+gboolean sales_demo_return_to_pool    (SalesDemoGenerator     *g,
                                        GError                **error);
 
 G_END_DECLS

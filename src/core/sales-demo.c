@@ -49,6 +49,7 @@ static const struct
   { "contract", "id, customer_id, deal_id, number, amount_cents, signed_on" },
   { "payment_plan", "contract_id, due_on, amount_cents" },
   { "payment", "contract_id, received_on, amount_cents, method" },
+  { "customer_event", "customer_id, kind, from_owner_id, to_owner_id, note, at" },
   { "kpi_deal", "deal_id, created_day, closed_day, owner_id, stage_id, reason_id, source, amount,"
                 " cycle, stages" },
   { "kpi_customer", "customer_id, owner_id, first_won_at, last_touch_at" },
@@ -474,6 +475,7 @@ write_customer (SalesDemoGenerator  *g,
   updated_at = created_at;
   if (sales_demo_rng_chance (&rng, 500))
     updated_at += sales_demo_rng_range (&rng, 0, g->now - created_at - 1);
+  c->updated_at = updated_at;
 
   sales_demo_value_int (&v[0], id);
   sales_demo_company_name (&c->company, &text);
@@ -769,7 +771,10 @@ write_batch (SalesDemoGenerator  *g,
     if (!sales_demo_write_deal (g, i, error))
       return FALSE;
 
-  if ((last && !sales_demo_kpi_write (g, error)) || !tables_flush (g, error))
+  /* The pool's rules update customers, which must be in the table by then. */
+  if (!tables_flush (g, error) ||
+      (last && !(sales_demo_return_to_pool (g, error) && sales_demo_kpi_write (g, error) &&
+                 tables_flush (g, error))))
     return FALSE;
 
   return !last || (write_targets (g, error) && write_tags (g, error));

@@ -30,6 +30,13 @@
  *   to 3 months after it, and a whole-team row (owner_id NULL) every quarter's
  *   first month and in the future months. A (rep, month) that already has a
  *   target keeps it.
+ * - A tenth of the customers never had an owner (the public pool). The others
+ *   had one, and went back to the pool on the day they first broke one of the
+ *   pool's default rules (sales-pool.h: 30 days without a follow-up by the
+ *   owner, 90 without a deal won by the owner), with the 'returned'
+ *   customer_event the store writes, dated that morning (or just before `now`)
+ *   and customer.updated_at moved up to it. So the program's first start,
+ *   applying the same rules, returns none of them.
  * - customer.source holds one of these codes: "referral", "exhibition",
  *   "website", "cold_call", "wechat", "partner".
  * - customer.industry holds an industry name translated when the data is

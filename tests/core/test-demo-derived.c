@@ -1,5 +1,5 @@
-/* test-demo-derived.c: what the sample data's bulk path computes itself, against the code
- * that computes it for every other write
+/* test-demo-derived.c: what the sample data computes itself, against the code that computes
+ * it for every other write
  *
  * A bulk run of the generator drops the triggers of the key figures' derived tables and
  * writes their rows from what it knows of each deal, follow-up and payment
@@ -7,15 +7,22 @@
  * sales_kpi_summary_rebuild() makes of the same data, on a new database and on one that
  * already has data (whose sums the run adds to), and the triggers must be back.
  *
+ * The generator also applies the public pool's default rules to its customers as the
+ * program would have applied them every day (sales-demo-pool.c): the program's first start
+ * on sample data must then return none of them, and later days only a few.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "sales-kpi-summary.h"
+#include "sales-pool.h"
 #include "test-util.h"
 
-/* 2026-01-15 12:00 in Asia/Shanghai (tests/meson.build sets TZ). */
-#define NOW G_GINT64_CONSTANT (1768449600)
+/* 2026-01-15 12:00 in Asia/Shanghai (tests/meson.build sets TZ); the data is as of the
+ * start of that day. */
+#define NOW          G_GINT64_CONSTANT (1768449600)
+#define MIDNIGHT_SQL "1768406400"
 
 /* The tables, and the rows of sums that add up to nothing: the triggers leave those behind
  * (a deal's row is taken out of its sums and put back on every change), a rebuild does not. */
@@ -205,6 +212,89 @@ test_kpi_existing_data (Fixture       *f,
   assert_same_as_rebuild (f->db, FALSE);
 }
 
+static double
+query_double (SalesDb    *db,
+              const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  double value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static guint
+apply_default_rules (Fixture *f,
+                     gint64   now)
+{
+  g_autoptr(GError) error = NULL;
+  SalesPoolRules rules;
+  SalesPoolResult result;
+
+  sales_pool_rules_init (&rules);
+  sales_store_set_pool_rules (f->store, &rules);
+  f->now = now;
+  g_assert_true (sales_store_apply_pool_rules (f->store, &result, &error));
+  g_assert_no_error (error);
+  return result.returned;
+}
+
+static void
+test_pool_first_start (Fixture       *f,
+                       gconstpointer  data)
+{
+  double owned, returned_share;
+  gint64 n_owned;
+  guint returned;
+
+  generate (f->db, 5000, 8, 100000);
+
+  /* Those the rules keep: followed up in the last 30 days and won from in the last 90, or
+   * newer; about a fifth with these rules. */
+  owned = query_double (f->db, "SELECT avg(owner_id IS NOT NULL) FROM customer");
+  g_test_message ("customers owned: %.3f", owned);
+  g_assert_cmpfloat (owned, >=, 0.12);
+  g_assert_cmpfloat (owned, <=, 0.4);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(DISTINCT owner_id) FROM customer"), ==, 8);
+
+  /* Each customer in the pool that had an owner returned once, from the rep who sold to it,
+   * for one of the two reasons, before now; the others were never owned. */
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM customer c WHERE owner_id IS NULL"
+                                          " AND (SELECT count(*) FROM customer_event e"
+                                          "      WHERE e.customer_id = c.id) != 1"
+                                          " AND EXISTS (SELECT 1 FROM customer_event e"
+                                          "             WHERE e.customer_id = c.id)"), ==, 0);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(*) FROM customer_event e"
+                                          " JOIN customer c ON c.id = e.customer_id"
+                                          " WHERE e.kind != 'returned' OR c.owner_id IS NOT NULL"
+                                          " OR e.to_owner_id IS NOT NULL OR e.at >= " MIDNIGHT_SQL
+                                          " OR e.at < c.created_at OR c.updated_at < e.at"
+                                          " OR e.note NOT IN"
+                                          "  ('No follow-up by the owner for 30 days',"
+                                          "   'No deal won by the owner for 90 days')"
+                                          " OR EXISTS (SELECT 1 FROM deal d"
+                                          "  WHERE d.customer_id = c.id"
+                                          "    AND d.owner_id != e.from_owner_id)"), ==, 0);
+  g_assert_cmpint (test_query_int (f->db, "SELECT count(DISTINCT note) FROM customer_event"), ==,
+                   2);
+  returned_share = query_double (f->db, "SELECT avg(EXISTS (SELECT 1 FROM customer_event e"
+                                        " WHERE e.customer_id = c.id)) FROM customer c");
+  g_test_message ("customers returned to the pool: %.3f", returned_share);
+  g_assert_cmpfloat (returned_share, >, 0.2);
+
+  /* The program's first start, the same day: nobody returns. A week later a few. */
+  n_owned = test_query_int (f->db, "SELECT count(*) FROM customer WHERE owner_id IS NOT NULL");
+  g_assert_cmpuint (apply_default_rules (f, NOW), ==, 0);
+  returned = apply_default_rules (f, NOW + 7 * 86400);
+  g_test_message ("returned a week later: %u of %" G_GINT64_FORMAT, returned, n_owned);
+  g_assert_cmpuint (returned, >, 0);
+  g_assert_cmpuint (returned, <, n_owned / 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,5 +305,7 @@ main (int   argc,
               test_kpi_new_database, fixture_tear_down);
   g_test_add ("/demo-derived/kpi-existing-data", Fixture, NULL, fixture_set_up,
               test_kpi_existing_data, fixture_tear_down);
+  g_test_add ("/demo-derived/pool-first-start", Fixture, NULL, fixture_set_up,
+              test_pool_first_start, fixture_tear_down);
   return g_test_run ();
 }
