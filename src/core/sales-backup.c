@@ -257,6 +257,8 @@ check_integrity (sqlite3    *handle,
   return ok;
 }
 
+/* Copies every page; @pages is set to their number. The last call of @progress, with every
+ * page done, is left to copy_to(), once the pages are on the disk. */
 static gboolean
 copy_pages (sqlite3                  *source,
             sqlite3                  *dest,
@@ -264,6 +266,7 @@ copy_pages (sqlite3                  *source,
             SalesBackupProgressFunc   progress,
             gpointer                  progress_data,
             GCancellable             *cancellable,
+            guint64                  *pages,
             GError                  **error)
 {
   sqlite3_backup *backup;
@@ -284,12 +287,13 @@ copy_pages (sqlite3                  *source,
       rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (10);
-      else if (progress != NULL && (rc == SQLITE_OK || rc == SQLITE_DONE))
+      else if (progress != NULL && rc == SQLITE_OK)
         progress (sqlite3_backup_pagecount (backup) - sqlite3_backup_remaining (backup),
                   sqlite3_backup_pagecount (backup), progress_data);
     }
   while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 
+  *pages = sqlite3_backup_pagecount (backup);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     return set_backup_error (rc, dest, dest_path, error);
@@ -308,6 +312,7 @@ copy_to (sqlite3                  *source,
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   sqlite3 *dest = NULL;
+  guint64 pages = 0;
   gboolean ok = FALSE;
   int fd;
   int rc;
@@ -340,7 +345,8 @@ copy_to (sqlite3                  *source,
       goto out;
     }
 
-  if (!copy_pages (source, dest, dest_path, progress, progress_data, cancellable, error))
+  if (!copy_pages (source, dest, dest_path, progress, progress_data, cancellable, &pages,
+                   error))
     goto out;
 
   /* The source is in WAL mode and so would be the copy; a backup is one file. */
@@ -350,6 +356,16 @@ copy_to (sqlite3                  *source,
       set_backup_error (rc, dest, dest_path, error);
       goto out;
     }
+
+  /* On the disk before it is checked, so that the check reads what the disk holds (and a
+   * full disk shows here, not after a long check); the check only reads. */
+  if (!sync_path (tmp, O_RDONLY))
+    {
+      set_errno_error (errno, dest_path, error);
+      goto out;
+    }
+  if (progress != NULL)
+    progress (pages, pages, progress_data);
 
   sqlite3_exec (dest, CHECK_MMAP_PRAGMA, NULL, NULL, NULL);
   if (!check_integrity (dest, "PRAGMA integrity_check"))
@@ -367,7 +383,7 @@ copy_to (sqlite3                  *source,
       goto out;
     }
 
-  if (!sync_path (tmp, O_RDONLY) || g_rename (tmp, dest_path) != 0)
+  if (g_rename (tmp, dest_path) != 0)
     {
       set_errno_error (errno, dest_path, error);
       goto out;
@@ -438,7 +454,8 @@ open_source (const char  *db_path,
  * @db_path: the database to copy; may be in use by other connections
  * @dest_path: where the copy goes
  * @progress: (nullable) (scope call): told after each step how many pages are copied,
- *   on the calling thread
+ *   on the calling thread; told that all are once they are on the disk, before the copy
+ *   is checked
  *
  * Copies @db_path as it is at one moment, like sales_backup_copy().
  */

@@ -26,7 +26,8 @@ typedef struct
 /* A daily backup is due when the newest one is at least this old. */
 #define SALES_BACKUP_INTERVAL_S (24 * 60 * 60)
 
-/* Called after each step of a copy with the pages copied so far and the pages in all. */
+/* Called after each step of a copy with the pages copied so far and the pages in all; done
+ * equals total once every page is on the disk, and the copy's check follows. */
 typedef void (*SalesBackupProgressFunc) (guint64  done,
                                          guint64  total,
                                          gpointer user_data);

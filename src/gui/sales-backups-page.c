@@ -188,7 +188,20 @@ show_progress (gpointer user_data)
 {
   SalesBackupsPage *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress) / 1000.0);
+  int progress = g_atomic_int_get (&self->progress);
+
+  /* Every page is on the disk: the check of the copy, which reads it all, has no measure
+   * of its own. */
+  if (progress >= 1000)
+    {
+      gtk_progress_bar_set_text (self->progress_bar, _("Checking the copy…"));
+      gtk_progress_bar_pulse (self->progress_bar);
+    }
+  else
+    {
+      gtk_progress_bar_set_text (self->progress_bar, NULL);
+      gtk_progress_bar_set_fraction (self->progress_bar, progress / 1000.0);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -218,6 +231,7 @@ set_saving (SalesBackupsPage *self,
   if (saving)
     {
       g_atomic_int_set (&self->progress, 0);
+      gtk_progress_bar_set_text (self->progress_bar, NULL);
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
       self->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, show_progress, self);
     }

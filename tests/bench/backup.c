@@ -2,9 +2,10 @@
  *
  *   backup SOURCE DEST
  *
- * Copies SOURCE to DEST with sales_backup_copy_file() (online backup API, integrity_check
- * of the copy, fsync, rename) and prints one JSON object: the milliseconds until the last
- * page was copied (what `sqlite3 .backup` does), until the verified copy had its name, and
+ * Copies SOURCE to DEST with sales_backup_copy_file() (online backup API, fsync,
+ * integrity_check of the copy, rename) and prints one JSON object: the milliseconds until
+ * every page was copied and on the disk (what `sqlite3 .backup` does, whose commit syncs
+ * the file), until the verified copy had its name, and
  * separately how long the integrity_check of the finished copy takes on its own. Run by
  * tests/bench/backup.py.
  *
@@ -16,7 +17,7 @@
 
 #include "sales-core.h"
 
-/* The backup API's last step: every page is in the copy. */
+/* Told once every page is in the copy and on the disk. */
 static void
 on_progress (guint64  copied,
              guint64  total,

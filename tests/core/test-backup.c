@@ -202,6 +202,111 @@ test_backup_and_list (Fixture       *f,
   g_assert_true (sales_backup_is_due (dir, TEST_T0 + 1 + SALES_BACKUP_INTERVAL_S));
 }
 
+typedef struct
+{
+  const char *dest;
+  guint64     last_done;
+  guint64     total;
+  guint       calls;
+  guint       complete_calls;
+  gint64      temp_size;
+} ProgressLog;
+
+/* The size of the one temporary copy in @dir, or -1; @header gets its first 100 bytes. */
+static gint64
+temp_copy_size (const char *dir,
+                guint8     *header)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 size = -1;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".sales-backup-") && strchr (name + 14, '-') == NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        GStatBuf buf;
+
+        g_assert_cmpint (size, ==, -1);
+        g_assert_cmpint (g_stat (path, &buf), ==, 0);
+        size = buf.st_size;
+        if (header != NULL)
+          {
+            g_autoptr(GFile) file = g_file_new_for_path (path);
+            g_autoptr(GInputStream) in = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+            gsize n = 0;
+
+            g_assert_true (g_input_stream_read_all (in, header, 100, &n, NULL, NULL));
+            g_assert_cmpuint (n, ==, 100);
+          }
+      }
+  return size;
+}
+
+static void
+log_progress (guint64  done,
+              guint64  total,
+              gpointer data)
+{
+  ProgressLog *log = data;
+  g_autofree char *dir = g_path_get_dirname (log->dest);
+
+  g_assert_cmpuint (log->complete_calls, ==, 0);
+  g_assert_cmpuint (done, >=, log->last_done);
+  g_assert_cmpuint (done, <=, total);
+  if (log->calls > 0)
+    g_assert_cmpuint (total, ==, log->total);
+  log->last_done = done;
+  log->total = total;
+  log->calls++;
+  if (done == total)
+    {
+      /* Every page is in the temporary copy before it is checked and named. */
+      guint8 header[100];
+
+      log->complete_calls++;
+      log->temp_size = temp_copy_size (dir, header);
+      /* ... and it is already the one file it will be, a rollback-journal database (the
+       * source is WAL): bytes 18 and 19 of the header say 1, not 2. */
+      g_assert_cmpuint (header[18], ==, 1);
+      g_assert_cmpuint (header[19], ==, 1);
+      g_assert_false (g_file_test (log->dest, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_copy_progress (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *copies = g_build_filename (f->dir, "copies", NULL);
+  g_autofree char *dest = g_build_filename (copies, "copy.db", NULL);
+  g_autofree char *notes = g_strnfill (3000, 'x');
+  g_autoptr(GError) error = NULL;
+  ProgressLog log = { .dest = dest };
+  GStatBuf buf;
+
+  /* Enough pages for several steps of the backup API. */
+  test_exec (f->db, "BEGIN");
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO customer (name, notes, created_at, "
+                                              "updated_at) VALUES ('c%d', '%s', 1, 1)",
+                                              i, notes);
+      test_exec (f->db, sql);
+    }
+  test_exec (f->db, "COMMIT");
+
+  g_assert_true (sales_backup_copy_file (f->path, dest, log_progress, &log, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (log.calls, >, 2);
+  g_assert_cmpuint (log.complete_calls, ==, 1);
+  g_assert_cmpint (g_stat (dest, &buf), ==, 0);
+  g_assert_cmpint (log.temp_size, ==, buf.st_size);
+  g_assert_cmpint (buf.st_size, ==, (gint64)log.total * 4096);
+  g_assert_cmpint (temp_copy_size (copies, NULL), ==, -1);
+}
+
 static void
 test_restore_and_undo (Fixture       *f,
                        gconstpointer  data)
@@ -454,6 +559,8 @@ main (int   argc,
   g_test_add_func ("/backup/retention", test_retention);
   g_test_add_func ("/backup/prune", test_prune);
   g_test_add ("/backup/create-and-list", Fixture, NULL, fixture_set_up, test_backup_and_list,
+              fixture_tear_down);
+  g_test_add ("/backup/copy-progress", Fixture, NULL, fixture_set_up, test_copy_progress,
               fixture_tear_down);
   g_test_add ("/backup/restore-and-undo", Fixture, NULL, fixture_set_up, test_restore_and_undo,
               fixture_tear_down);
