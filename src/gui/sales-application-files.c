@@ -82,6 +82,8 @@ sales_application_check_file (SalesApplication *self)
   g_clear_handle_id (&self->backups_start, g_source_remove);
   g_clear_object (&self->backups);
   g_clear_handle_id (&self->pool_start, g_source_remove);
+  if (self->pool_watcher != NULL)
+    sales_pool_watcher_stop (self->pool_watcher);
   g_clear_object (&self->pool_watcher);
 
   window = sales_application_find_main_window (self);
@@ -113,6 +115,15 @@ sales_application_on_main_window_active (SalesApplication *self,
     sales_application_check_file (self);
 }
 
+/* How long closing the file waits for a worker to finish with it. */
+#define RELEASE_TIMEOUT_S 60
+
+static gboolean
+keep_waking (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Everything that holds the file lets go of it, so that it can be replaced. */
 void
 sales_application_close_store (SalesApplication *self)
@@ -123,6 +134,8 @@ sales_application_close_store (SalesApplication *self)
   g_clear_object (&self->notifier);
   g_clear_object (&self->collection_notifier);
   g_clear_handle_id (&self->pool_start, g_source_remove);
+  if (self->pool_watcher != NULL)
+    sales_pool_watcher_stop (self->pool_watcher);
   g_clear_object (&self->pool_watcher);
   g_clear_handle_id (&self->backups_start, g_source_remove);
   g_clear_object (&self->backups);
@@ -141,7 +154,18 @@ sales_application_close_store (SalesApplication *self)
   g_clear_object (&self->store);
   g_object_notify (G_OBJECT (self), "store");
 
-  /* A connection left open would write the old file's -wal next to the new file. */
+  /* A connection left open would write the old file's -wal next to the new file. A worker
+   * that has started writing (the public pool's rules) holds the store until it is done:
+   * it is waited for. */
+  if (db != NULL)
+    {
+      gint64 deadline = g_get_monotonic_time () + RELEASE_TIMEOUT_S * G_USEC_PER_SEC;
+      guint wake = g_timeout_add (100, keep_waking, NULL);
+
+      while (db != NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (wake);
+    }
   if (db != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (db), (gpointer *)&db);

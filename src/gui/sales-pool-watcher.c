@@ -26,6 +26,7 @@ struct _SalesPoolWatcher
 
   SalesStore    *store;
   SalesSettings *settings;
+  GCancellable  *cancellable;
   guint          timeout;
   /* The local day of the last application, as a GDate Julian day; 0: never. */
   guint32        applied_day;
@@ -80,6 +81,8 @@ applied (GObject      *object,
   self->running_day = 0;
   if (!sales_store_apply_pool_rules_finish (SALES_STORE (object), async_result, &result, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       g_warning ("Cannot apply the public pool's rules: %s", error->message);
       return;
     }
@@ -98,7 +101,8 @@ check_day (gpointer user_data)
   if (self->running_day == 0 && today != self->applied_day)
     {
       self->running_day = today;
-      sales_store_apply_pool_rules_async (self->store, NULL, applied, g_object_ref (self));
+      sales_store_apply_pool_rules_async (self->store, self->cancellable, applied,
+                                          g_object_ref (self));
     }
 
   return G_SOURCE_CONTINUE;
@@ -109,7 +113,7 @@ sales_pool_watcher_dispose (GObject *object)
 {
   SalesPoolWatcher *self = (SalesPoolWatcher *)object;
 
-  g_clear_handle_id (&self->timeout, g_source_remove);
+  sales_pool_watcher_stop (self);
 
   G_OBJECT_CLASS (sales_pool_watcher_parent_class)->dispose (object);
 }
@@ -121,6 +125,7 @@ sales_pool_watcher_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (sales_pool_watcher_parent_class)->finalize (object);
 }
@@ -151,6 +156,22 @@ sales_pool_watcher_class_init (SalesPoolWatcherClass *klass)
 static void
 sales_pool_watcher_init (SalesPoolWatcher *self)
 {
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * sales_pool_watcher_stop:
+ *
+ * No more runs start, and a run that has not started writing yet stops (one that has
+ * finishes, holding the store until then), so that the file can be let go.
+ */
+void
+sales_pool_watcher_stop (SalesPoolWatcher *self)
+{
+  g_return_if_fail (SALES_IS_POOL_WATCHER (self));
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
 }
 
 /**
@@ -187,6 +208,11 @@ sales_pool_watcher_start (SalesPoolWatcher *self)
   if (self->timeout != 0)
     return;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_object_unref (self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
   check_day (self);
   self->timeout = g_timeout_add_seconds (CHECK_SECONDS, check_day, self);
 }

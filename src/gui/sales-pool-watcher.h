@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SalesPoolWatcher, sales_pool_watcher, SALES, POOL_WATCHER,
 SalesPoolWatcher *sales_pool_watcher_new   (SalesStore       *store,
                                             SalesSettings    *settings);
 void              sales_pool_watcher_start (SalesPoolWatcher *self);
+void              sales_pool_watcher_stop  (SalesPoolWatcher *self);
 
 G_END_DECLS
