@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-application-private.h"
+#include "sales-toast.h"
 #include "sales-window.h"
 
 /* How often the file is looked at to notice that it was deleted or replaced, besides
@@ -218,7 +219,7 @@ replacement_toast (const char   *source,
       title = g_strdup_printf (undo ? _("The restore was not undone: %s")
                                     : _("The backup was not restored: %s"),
                                error->message);
-      toast = adw_toast_new (title);
+      toast = sales_toast_new_text (title);
       adw_toast_set_timeout (toast, 0);
       return toast;
     }
@@ -232,7 +233,7 @@ replacement_toast (const char   *source,
   date = g_date_time_format (when, "%Y-%m-%d %H:%M:%S");
   /* Translators: %s is the date and time of the backup. */
   title = g_strdup_printf (_("The backup of %s was restored"), date);
-  toast = adw_toast_new (title);
+  toast = sales_toast_new_text (title);
   if (safety != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -366,7 +367,7 @@ on_save_chooser_response (SalesApplication *self,
 
   window = sales_application_find_main_window (self);
   if (window != NULL)
-    sales_window_add_toast (SALES_WINDOW (window), adw_toast_new (title));
+    sales_window_add_toast (SALES_WINDOW (window), sales_toast_new_text (title));
 }
 
 /* The banner's button when the file was deleted or replaced while open. */

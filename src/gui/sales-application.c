@@ -24,6 +24,7 @@
 #include "sales-targets-window.h"
 #include "sales-team-page.h"
 #include "sales-recovery-window.h"
+#include "sales-toast.h"
 #include "sales-window.h"
 
 #define WEBSITE "https://github.com/salesdesk/sales-desk"
@@ -264,7 +265,7 @@ on_backup_failed (SalesApplication *self,
 
   /* Translators: %s says why, e.g. "The disk is full; the backup was not written". */
   title = g_strdup_printf (_("Automatic backup failed: %s"), error->message);
-  toast = adw_toast_new (title);
+  toast = sales_toast_new_text (title);
   adw_toast_set_timeout (toast, 0);
   sales_window_add_toast (SALES_WINDOW (window), g_steal_pointer (&toast));
 }
@@ -423,7 +424,7 @@ on_recovery_open (SalesApplication    *self,
   window = sales_application_create_main_window (self, NULL);
   gtk_window_present (window);
   if (note != NULL)
-    sales_window_add_toast (SALES_WINDOW (window), adw_toast_new (note));
+    sales_window_add_toast (SALES_WINDOW (window), sales_toast_new_text (note));
   gtk_window_destroy (GTK_WINDOW (recovery));
   sales_application_start_background_work (self);
 }

@@ -16,6 +16,7 @@
 
 #include "sales-backup.h"
 #include "sales-backups-page.h"
+#include "sales-toast.h"
 
 /* How often the progress bar follows a copy. */
 #define PROGRESS_INTERVAL_MS 100
@@ -170,7 +171,7 @@ add_toast (SalesBackupsPage *self,
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW);
 
   if (window != NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (title));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), sales_toast_new_text (title));
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "sales-duplicate-pair-item.h"
 #include "sales-duplicates-window.h"
 #include "sales-read-only.h"
+#include "sales-toast.h"
 
 struct _SalesDuplicatesWindow
 {
@@ -98,7 +99,7 @@ on_found (GObject      *source,
   g_clear_object (&self->cancellable);
   if (pairs == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sales_toast_new_text (error->message));
       update_title (self);
       return;
     }
@@ -255,7 +256,7 @@ on_merge_response (AdwMessageDialog      *dialog,
     return;
 
   if (!sales_duplicates_window_merge (self, keep, merged, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, sales_toast_new_text (error->message));
 }
 
 static void
@@ -317,7 +318,7 @@ undo_action (GtkWidget  *widget,
 
   if (!sales_store_undo (self->store, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sales_toast_new_text (error->message));
       return;
     }
 
@@ -531,7 +532,7 @@ sales_duplicates_window_merge (SalesDuplicatesWindow  *self,
   remove_pairs_of (self, merged_id);
   update_title (self);
 
-  toast = adw_toast_new (sales_store_get_undo_label (self->store));
+  toast = sales_toast_new_text (sales_store_get_undo_label (self->store));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "duplicates.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

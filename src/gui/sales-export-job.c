@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sales-export-job.h"
+#include "sales-toast.h"
 
 /* An export quicker than this shows no progress, only its result. */
 #define PROGRESS_DELAY_MS 400
@@ -312,7 +313,7 @@ show_result (SalesExportJob *self)
                                           "Exported %llu row to “%s”",
                                           "Exported %llu rows to “%s”", n),
                              (unsigned long long)n, name);
-  toast = adw_toast_new (message);
+  toast = sales_toast_new_text (message);
 
   /* A toast has one button: Open is it, Show in Folder goes beside the title. */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -429,7 +430,7 @@ on_exported (GObject      *source,
     }
   else
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = sales_toast_new_text (error->message);
 
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 0);

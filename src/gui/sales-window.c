@@ -11,6 +11,7 @@
 #include "sales-dashboard.h"
 #include "sales-followups-view.h"
 #include "sales-customer-page.h"
+#include "sales-toast.h"
 #include "sales-welcome-page.h"
 #include "sales-window.h"
 
@@ -310,7 +311,7 @@ load_sample_data_done (GObject      *object,
   if (result == NULL)
     {
       update_actions (self);
-      toast = adw_toast_new (error->message);
+      toast = sales_toast_new_text (error->message);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       sales_window_add_toast (self, toast);
       return;

@@ -182,6 +182,59 @@ gui_test_wait_for_animations (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static GtkWidget *
+find_last_toast (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (g_str_equal (gtk_widget_get_css_name (widget), "toast"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *toast = find_last_toast (child);
+
+      if (toast != NULL)
+        found = toast;
+    }
+
+  return found;
+}
+
+static GtkLabel *
+find_heading (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_heading (child);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * gui_test_get_toast_text:
+ *
+ * The text the newest toast shown inside @widget puts on screen (its title after markup),
+ * or %NULL without a toast.
+ */
+const char *
+gui_test_get_toast_text (GtkWidget *widget)
+{
+  GtkWidget *toast = find_last_toast (widget);
+  GtkLabel *label = toast != NULL ? find_heading (toast) : NULL;
+
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
 /**
  * gui_test_save_screenshot:
  *

@@ -33,6 +33,7 @@ gboolean gui_test_wait_for_property  (gpointer      object,
                                       guint         timeout_ms);
 void     gui_test_wait_for_frame     (GtkWidget    *widget);
 void     gui_test_wait_for_animations (GtkWidget   *widget);
+const char *gui_test_get_toast_text  (GtkWidget    *widget);
 char    *gui_test_save_screenshot    (GtkWidget    *widget,
                                       const char   *name);
 void     gui_test_destroy_window     (gpointer      window);

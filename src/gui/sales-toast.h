@@ -1,0 +1,15 @@
+/* sales-toast.h: toasts whose title is text, not markup
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+AdwToast *sales_toast_new_text       (const char *text);
+void      sales_toast_set_title_text (AdwToast   *toast,
+                                      const char *text);
+
+G_END_DECLS
