@@ -103,6 +103,32 @@ def app_environment(lang, tmp):
     return env
 
 
+# Warnings of the app's own making; it runs without fatal-warnings, as the AT-SPI bridge may
+# warn.
+APP_WARNING = re.compile(r'(sales-\w+|Gtk|GLib-GObject|Adwaita)-(CRITICAL|WARNING)')
+
+
+def stop_app(app, log_path, label=None, warnings_fail=True):
+    """Ends @app if it still runs (SIGTERM, SIGKILL after 5 s) and prints what it wrote to
+    @log_path. Returns False when that holds warnings of its own and @warnings_fail."""
+    if app.poll() is None:
+        app.terminate()
+        try:
+            app.wait(5)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
+    with open(log_path) as f:
+        output = f.read()
+    which = f' ({label})' if label else ''
+    if output.strip():
+        print(f'--- output of the app{which} ---\n{output}--- end ---', flush=True)
+    if warnings_fail and APP_WARNING.search(output):
+        print(f'FAIL: the app printed warnings{which}', flush=True)
+        return False
+    return True
+
+
 def find_app(desktop):
     for i in range(desktop.childCount):
         try:

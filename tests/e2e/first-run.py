@@ -255,17 +255,7 @@ def main(argv):
         except Failure as e:
             print(f'FAIL: {e}', flush=True)
         finally:
-            if app.poll() is None:
-                app.terminate()
-                try:
-                    app.wait(5)
-                except subprocess.TimeoutExpired:
-                    app.kill()
-                    app.wait()
-            with open(log_path) as f:
-                output = f.read()
-            if output.strip():
-                print('--- output of the app ---\n' + output + '--- end ---', flush=True)
+            e2e.stop_app(app, log_path, warnings_fail=False)
 
         if status == 0:
             try:

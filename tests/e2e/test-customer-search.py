@@ -20,7 +20,6 @@
 
 import os
 import re
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -316,19 +315,7 @@ def main(argv):
         except (Failure, subprocess.CalledProcessError) as e:
             print(f'FAIL: {e}', flush=True)
         finally:
-            if app.poll() is None:
-                app.send_signal(signal.SIGTERM)
-                try:
-                    app.wait(5)
-                except subprocess.TimeoutExpired:
-                    app.kill()
-                    app.wait()
-            with open(log_path) as f:
-                output = f.read()
-            if output.strip():
-                print('--- output of the app ---\n' + output + '--- end ---', flush=True)
-            if re.search(r'(sales-\w+|Gtk|GLib-GObject|Adwaita)-(CRITICAL|WARNING)', output):
-                print('FAIL: the app printed warnings', flush=True)
+            if not e2e.stop_app(app, log_path):
                 status = 1
 
     log('passed' if status == 0 else 'failed')

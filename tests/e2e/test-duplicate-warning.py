@@ -256,14 +256,9 @@ def main(argv):
             status = 0
         except Failure as e:
             print(f'FAIL: {e}')
-            with open(log_path) as app_log:
-                sys.stdout.write(app_log.read()[-3000:])
         finally:
-            app.terminate()
-            try:
-                app.wait(10)
-            except subprocess.TimeoutExpired:
-                app.kill()
+            if not e2e.stop_app(app, log_path):
+                status = 1
         return status
 
 

@@ -23,9 +23,7 @@
 
 import hashlib
 import os
-import re
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -156,19 +154,7 @@ def main(argv):
                 print(f'FAIL: {e}', flush=True)
                 status = 1
             finally:
-                if app.poll() is None:
-                    app.send_signal(signal.SIGTERM)
-                    try:
-                        app.wait(5)
-                    except subprocess.TimeoutExpired:
-                        app.kill()
-                        app.wait()
-                with open(log_path) as f:
-                    output = f.read()
-                if output.strip():
-                    print(f'--- output of the app ({name}) ---\n{output}--- end ---', flush=True)
-                if re.search(r'(sales-\w+|Gtk|GLib-GObject|Adwaita)-(CRITICAL|WARNING)', output):
-                    print(f'FAIL: the app printed warnings ({name})', flush=True)
+                if not e2e.stop_app(app, log_path, name):
                     status = 1
 
     log('passed' if status == 0 else 'failed')
