@@ -47,12 +47,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The time-boxed check of the file before it is opened; what it leaves unfinished the
+ * full check finishes later. */
+static SalesIntegrity
+check_before_open (const char *path)
+{
+  /* Only the start-up benchmark sets this, to measure what the check costs. */
+  if (g_getenv ("SALES_DESK_BENCH_SKIP_CHECK") != NULL)
+    return SALES_INTEGRITY_UNFINISHED;
+
+  return sales_integrity_quick_check_file (path, QUICK_CHECK_MS);
+}
+
 static gpointer
 first_check_thread (gpointer user_data)
 {
   g_autofree char *path = user_data;
 
-  return GINT_TO_POINTER (sales_integrity_quick_check_file (path, QUICK_CHECK_MS));
+  return GINT_TO_POINTER (check_before_open (path));
 }
 
 /* The first file's check runs while GTK starts, and before anything opens the file for
@@ -60,13 +72,7 @@ first_check_thread (gpointer user_data)
 static void
 start_first_check (SalesApplication *self)
 {
-  char *path;
-
-  /* Only the start-up benchmark sets this, to measure what the check costs. */
-  if (g_getenv ("SALES_DESK_BENCH_SKIP_CHECK") != NULL)
-    return;
-
-  path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
+  char *path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
 
   self->first_check = g_thread_new ("sales-first-check", first_check_thread, path);
 }
@@ -83,7 +89,7 @@ sales_application_open_store (SalesApplication  *self,
 {
   g_autofree char *path = NULL;
   g_autoptr(SalesDb) db = NULL;
-  SalesIntegrity check = SALES_INTEGRITY_UNFINISHED;
+  SalesIntegrity check;
 
   g_assert (SALES_IS_APPLICATION (self));
   g_assert (self->store == NULL);
@@ -91,10 +97,7 @@ sales_application_open_store (SalesApplication  *self,
   path = self->db_path != NULL ? g_strdup (self->db_path) : sales_db_default_path ();
 
   /* A damaged file is not opened for writing at all. */
-  if (self->first_check != NULL)
-    check = finish_first_check (self);
-  else if (g_getenv ("SALES_DESK_BENCH_SKIP_CHECK") == NULL)
-    check = sales_integrity_quick_check_file (path, QUICK_CHECK_MS);
+  check = self->first_check != NULL ? finish_first_check (self) : check_before_open (path);
 
   if (check == SALES_INTEGRITY_DAMAGED)
     {
