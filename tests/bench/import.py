@@ -2,7 +2,7 @@
 # import.py: importing customers from a GB18030 CSV file, against the sqlite3 shell
 #
 #   import.py --sales-desk BUILD/src/sales-desk [--rows 100000] [--runs 3]
-#             [--big-mb 100] [--work-dir DIR] [--json] [--check]
+#             [--big-mb 100] [--floor] [--work-dir DIR] [--json] [--check]
 #
 # Writes a CSV file of --rows customers as Chinese Excel saves it (GB18030, CRLF, a header of
 # Chinese names; name, industry, source, phone, e-mail, contact, mobile, title, address and
@@ -21,6 +21,26 @@
 # of each is reported too, with its own ratio: on a shared machine the wall-clock times of a
 # short and a long job suffer differently from the other work.
 #
+# --floor adds a third job to each turn: what SQLite alone takes to write the rows Sales Desk
+# writes, into the real schema, with nothing computed in between, which bounds what the
+# import can reach:
+#
+#   floor        the UTF-8 file read into a staging table of a database made by Sales Desk
+#                (a one-row import) with the sqlite3 shell's `.import` (the reference's own
+#                work), then, in the bulk path's settings (rollback journal, 32 MB page cache,
+#                the key figures' and changed-customer triggers and the text indexes of
+#                customer dropped, one transaction), each stage one INSERT ... SELECT: the
+#                customers, their contacts, the duplicate keys, the text indexes built again,
+#                the search rows and their two indexes, the FTS5 trigram index ('rebuild') and
+#                the one- and two-character index. The duplicate keys and search rows are the
+#                ones the first Sales Desk run of the turns computed (its customer_key and
+#                customer_search, with each body's grams computed here as
+#                sales_search_text_grams() does), read into staging tables beforehand and not
+#                timed: the floor writes the same data but checks no duplicate, normalises
+#                nothing and folds no text. The stages run in Python's sqlite3 module (the same
+#                libsqlite3), each timed in wall-clock and processor time; floor = staging +
+#                stages.
+#
 # Then the peak memory (maximum resident set, from wait4) of importing a --big-mb file of the
 # same rows, against importing a file of one row: streamed, it must stay within 100 MB above
 # that. --big-mb 0 leaves it out.
@@ -28,6 +48,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import argparse
+import csv as csvmod
 import json
 import os
 import random
@@ -94,6 +115,123 @@ def peak_rss_mb(argv, env):
     return usage.ru_maxrss / 1024.0
 
 
+def is_word_char(c):
+    """sales_search_text_is_word_char()"""
+    if c < '\x80':
+        return c.isalnum()
+    if '\u4e00' <= c <= '\u9fa5':
+        return True
+    return c.isalpha() or c.isdecimal()
+
+
+def grams(body):
+    """sales_search_text_grams(): every word character and pair of adjacent ones, the first of
+    equal ones kept, separated by spaces."""
+    out, seen, prev = [], set(), None
+    for c in body:
+        if not is_word_char(c):
+            prev = None
+            continue
+        for gram in (c,) if prev is None else (c, prev + c):
+            if gram not in seen:
+                seen.add(gram)
+                out.append(gram)
+        prev = c
+    return ' '.join(out)
+
+
+def write_derived(ours_db, keys_csv, search_csv):
+    """The duplicate keys and search rows a Sales Desk import wrote, as CSV files."""
+    import sqlite3
+    db = sqlite3.connect(ours_db)
+    with open(keys_csv, 'w', newline='', encoding='utf-8') as f:
+        csvmod.writer(f).writerows(
+            db.execute('SELECT key, customer_id FROM customer_key ORDER BY customer_id, key'))
+    with open(search_csv, 'w', newline='', encoding='utf-8') as f:
+        writer = csvmod.writer(f)
+        for row in db.execute('SELECT customer_id, name_key, initials, body '
+                              'FROM customer_search ORDER BY customer_id'):
+            writer.writerow(row + (grams(row[3]),))
+    db.close()
+
+
+FLOOR_STAGES = [
+    ('customers',
+     ['INSERT INTO customer (name, industry, source, phone, email, address, notes, '
+      'created_at, updated_at) SELECT name, industry, source, phone, email, address, notes, '
+      'unixepoch(), unixepoch() FROM main.sheet ORDER BY rowid']),
+    ('contacts',
+     ['INSERT INTO contact (customer_id, name, title, phone, is_primary) '
+      'SELECT rowid + (SELECT n FROM base), contact, title, mobile, 1 FROM main.sheet '
+      'ORDER BY rowid']),
+    ('duplicate keys',
+     ['INSERT OR IGNORE INTO customer_key (key, customer_id) '
+      'SELECT key, customer_id + (SELECT n FROM base) FROM derived_key']),
+    ('text indexes of customer', None),
+    ('search rows',
+     ['INSERT INTO customer_search (customer_id, name_key, initials, body) '
+      'SELECT customer_id + (SELECT n FROM base), name_key, initials, body '
+      'FROM derived_search ORDER BY customer_id']),
+    ('indexes of the search rows', None),
+    ('trigram index', ["INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')"]),
+    ('one- and two-character index',
+     ['INSERT INTO customer_gram (rowid, grams) '
+      'SELECT customer_id + (SELECT n FROM base), grams FROM derived_search '
+      'ORDER BY customer_id']),
+    ('commit', ['COMMIT']),
+]
+FLOOR_INDEXES = {
+    'text indexes of customer': ['customer_name', 'customer_tier_name', 'customer_industry_name',
+                                 'customer_source_name'],
+    'indexes of the search rows': ['customer_search_name', 'customer_search_initials'],
+}
+FLOOR_TRIGGERS = ['customer_dirty_insert', 'contact_dirty_insert', 'kpi_customer_insert']
+
+
+def floor(template, db, utf8, keys_csv, search_csv):
+    """Wall-clock and processor seconds of the floor, and of each of its stages."""
+    import sqlite3
+    for suffix in ('', '-wal', '-shm', '-journal'):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    shutil.copy(template, db)
+    shell = sqlite3.connect(db)
+    shell.execute('PRAGMA journal_mode = DELETE')
+    shell.execute('CREATE TABLE sheet (name, industry, source, phone, email, contact, mobile, '
+                  'title, address, notes)')
+    shell.execute('CREATE TABLE derived_key (key TEXT, customer_id INTEGER)')
+    shell.execute('CREATE TABLE derived_search (customer_id INTEGER, name_key TEXT, '
+                  'initials TEXT, body TEXT, grams TEXT)')
+    shell.commit()
+    shell.close()
+    # Not timed: the rows Sales Desk derived, standing for the computing the floor leaves out
+    subprocess.run(['sqlite3', db, '.import --csv ' + keys_csv + ' derived_key',
+                    '.import --csv ' + search_csv + ' derived_search'], check=True,
+                   stdout=subprocess.DEVNULL)
+    wall, cpu = timed(['sqlite3', db, '.import --csv --skip 1 ' + utf8 + ' sheet'])
+    stages = [('read the file (sqlite3 .import)', wall, cpu)]
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute('PRAGMA cache_size = -32768')
+    conn.execute('BEGIN')
+    conn.execute('CREATE TEMP TABLE base AS SELECT coalesce (max (id), 0) AS n FROM customer')
+    indexes = {}
+    for stage, names in FLOOR_INDEXES.items():
+        indexes[stage] = [conn.execute('SELECT sql FROM sqlite_master WHERE name = ?',
+                                       (name,)).fetchone()[0] for name in names]
+        for name in names:
+            conn.execute('DROP INDEX ' + name)
+    for name in FLOOR_TRIGGERS:
+        conn.execute('DROP TRIGGER ' + name)
+    for stage, statements in FLOOR_STAGES:
+        start, start_cpu = time.monotonic(), time.process_time()
+        for sql in statements or indexes[stage]:
+            conn.execute(sql)
+        stages.append((stage, time.monotonic() - start, time.process_time() - start_cpu))
+    conn.close()
+    return sum(s[1] for s in stages), sum(s[2] for s in stages), stages
+
+
 def median(values):
     values = sorted(values)
     n = len(values)
@@ -114,6 +252,7 @@ def main():
     parser.add_argument('--rows', type=int, default=100000)
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--big-mb', type=int, default=100)
+    parser.add_argument('--floor', action='store_true')
     parser.add_argument('--work-dir')
     parser.add_argument('--json', action='store_true')
     parser.add_argument('--check', action='store_true')
@@ -131,7 +270,18 @@ def main():
     if not os.path.exists(utf8):
         to_utf8(csv, utf8)
 
+    if options.floor:
+        template = os.path.join(work, 'floor-template.db')
+        if os.path.exists(template):
+            os.remove(template)
+        one = os.path.join(work, 'customers-1-gb18030.csv')
+        write_csv(one, 1)
+        timed([options.sales_desk, '--db', template, '--import-customers', one], env)
+        keys_csv = os.path.join(work, 'derived-keys.csv')
+        search_csv = os.path.join(work, 'derived-search.csv')
+
     ours, reference, ours_cpu, reference_cpu = [], [], [], []
+    floors, floors_cpu, floor_stages = [], [], []
     load_before = load()
     for run in range(options.runs):
         db = os.path.join(work, f'ref-{run}.db')
@@ -149,6 +299,15 @@ def main():
         wall, cpu = timed([options.sales_desk, '--db', db, '--import-customers', csv], env)
         ours.append(wall)
         ours_cpu.append(cpu)
+
+        if options.floor:
+            if run == 0:
+                write_derived(db, keys_csv, search_csv)
+            wall, cpu, stages = floor(template, os.path.join(work, f'floor-{run}.db'), utf8,
+                                      keys_csv, search_csv)
+            floors.append(wall)
+            floors_cpu.append(cpu)
+            floor_stages.append(stages)
     load_after = load()
 
     ours_s, reference_s = median(ours), median(reference)
@@ -167,6 +326,19 @@ def main():
             'load_before': load_before, 'load_after': load_after,
         },
     }
+
+    if options.floor:
+        floor_s, floor_cpu_s = median(floors), median(floors_cpu)
+        answer['floor'] = {
+            'seconds': floor_s, 'runs': floors, 'rows_per_s': options.rows / floor_s,
+            'cpu_seconds': floor_cpu_s, 'cpu_runs': floors_cpu,
+            'ratio': reference_s / floor_s, 'cpu_ratio': reference_cpu_s / floor_cpu_s,
+            'ours_over_floor': ours_s / floor_s, 'ours_over_floor_cpu': ours_cpu_s / floor_cpu_s,
+            'stages': [{'stage': name,
+                        'seconds': median([s[i][1] for s in floor_stages]),
+                        'cpu_seconds': median([s[i][2] for s in floor_stages])}
+                       for i, (name, _, _) in enumerate(floor_stages[0])],
+        }
 
     if options.big_mb > 0:
         big = os.path.join(work, f'customers-{options.big_mb}mb-gb18030.csv')
@@ -199,6 +371,15 @@ def main():
               f'(target >= {TARGET_RATIO}x); load {load_before} -> {load_after}')
         print(f'processor time: {i["cpu_seconds"]:.2f} s; sqlite3 .import: '
               f'{i["reference_cpu_seconds"]:.2f} s; ratio {i["cpu_ratio"]:.3f}x')
+        if 'floor' in answer:
+            fl = answer['floor']
+            print(f'floor (SQLite alone writing the same rows): {fl["seconds"]:.2f} s, '
+                  f'processor {fl["cpu_seconds"]:.2f} s; sqlite3 .import over it: '
+                  f'{fl["ratio"]:.3f}x (processor {fl["cpu_ratio"]:.3f}x); Sales Desk: '
+                  f'{fl["ours_over_floor"]:.2f}x the floor (processor '
+                  f'{fl["ours_over_floor_cpu"]:.2f}x)')
+            for s in fl['stages']:
+                print(f'  {s["stage"]}: {s["seconds"]:.3f} s, processor {s["cpu_seconds"]:.3f} s')
         if 'memory' in answer:
             m = answer['memory']
             print(f'peak memory importing {m["file_mb"]:.0f} MB: {m["peak_mb"]:.1f} MB, '
