@@ -230,6 +230,10 @@ find_duplicate (ImportRun      *run,
     {
       int rc;
 
+      if (run->bulk != NULL &&
+          !sales_import_bulk_may_have_key (run->bulk, g_ptr_array_index (keys, i)))
+        continue;
+
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);

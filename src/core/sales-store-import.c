@@ -375,7 +375,10 @@ sales_store_import (SalesStore          *self,
     {
       ok = sales_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM customer", 0, 0,
                                     &run.last_customer_before, error) &&
-           (!bulk || sales_import_bulk_start (run.bulk, run.last_customer_before, error)) &&
+           (!bulk || sales_import_bulk_start (run.bulk, run.last_customer_before,
+                                              sales_import_reader_get_size (
+                                                sales_import_get_reader (job)) / BYTES_PER_ROW,
+                                              error)) &&
            load_stages_and_reps (&run, error) &&
            sales_import_reader_read (sales_import_get_reader (job), on_row, &run, cancellable,
                                      error) &&
