@@ -18,6 +18,21 @@
 #define BULK_MIN       1000
 #define BULK_CACHE_KIB "-32768"
 
+/* While an empty index is filled, FTS5 merges none of the segments it writes, which it
+ * otherwise does a little of at every flush of its pending terms (automerge): an import of
+ * 20 000 customers runs 9 % fewer instructions. A level of 16 segments is still merged
+ * (crisismerge), and searches took as long afterwards. The default is then set back and
+ * its row removed, so that the settings are those of a new database. (A larger 'hashsize'
+ * saved another 1 % for 8 MB more memory a table.) */
+#define MERGES_OFF \
+  "INSERT INTO customer_fts (customer_fts, rank) VALUES ('automerge', 0);" \
+  "INSERT INTO customer_gram (customer_gram, rank) VALUES ('automerge', 0)"
+#define MERGES_ON \
+  "INSERT INTO customer_fts (customer_fts, rank) VALUES ('automerge', 4);" \
+  "INSERT INTO customer_gram (customer_gram, rank) VALUES ('automerge', 4);" \
+  "DELETE FROM customer_fts_config WHERE k = 'automerge';" \
+  "DELETE FROM customer_gram_config WHERE k = 'automerge'"
+
 typedef struct
 {
   sqlite3_stmt *old_row;
@@ -336,7 +351,8 @@ fill_empty (SalesDb       *db,
   indexes = sales_db_drop_indexes (db, (const char * const[]) { "customer_search", NULL }, error);
   ok = indexes != NULL &&
        sales_db_exec (db, "INSERT INTO customer_gram (customer_gram) VALUES ('delete-all')",
-                      error);
+                      error) &&
+       sales_db_exec (db, MERGES_OFF, error);
 
   for (guint i = 0; ok && i < n_ids; i++)
     {
@@ -353,7 +369,8 @@ fill_empty (SalesDb       *db,
 
   ok = ok && sales_db_create_indexes (db, indexes, error) &&
        sales_db_exec (db, "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
-                            error);
+                            error) &&
+       sales_db_exec (db, MERGES_ON, error);
 
   sales_db_exec (db, restore, NULL);
   return ok;

@@ -240,6 +240,10 @@ test_same (gconstpointer data)
                    ==, 6);
   journal = test_query_text (bulk.db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
+  /* The search index's settings are those of a new database again. */
+  g_assert_cmpint (test_query_int (bulk.db, "SELECT (SELECT count (*) FROM customer_fts_config) "
+                                            "+ (SELECT count (*) FROM customer_gram_config)"),
+                   ==, 2);
   assert_summaries_rebuilt (&bulk);
 
   /* Undo takes the whole import back, derived rows too. */
