@@ -28,8 +28,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
+#include "bench-util.h"
 #include "sales-core.h"
 #include "sales-store-private.h"
 
@@ -40,42 +40,6 @@ typedef struct
   GPtrArray *lists;   /* SalesDealList, one per stage */
   GArray    *open;    /* guint, indexes of the open columns in lists */
 } Board;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, (guint)((samples->len - 1) * p + 0.5));
-}
-
-static long
-resident_kb (void)
-{
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
-    return 0;
-
-  return resident * (sysconf (_SC_PAGESIZE) / 1024);
-}
 
 static guint
 deals_alive (SalesStore *store)
@@ -118,7 +82,7 @@ move_one (SalesStore    *store,
   g_assert_no_error (error);
   amount = sales_deal_get_amount_cents (deal);
 
-  start = now_ms ();
+  start = bench_now_ms ();
   moved = kind == MOVE_ABOVE
           ? sales_store_move_deal_above (store, deal, stage_id, above_id, &error)
           : sales_store_move_deal (store, deal, stage_id, (int)index, &error);
@@ -127,7 +91,7 @@ move_one (SalesStore    *store,
   /* What a column header shows after the drop. */
   sales_deal_list_get_total_cents (from);
   sales_deal_list_get_total_cents (to);
-  elapsed = now_ms () - start;
+  elapsed = bench_now_ms () - start;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (from)), ==, n_from - 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (to)), ==, n_to + 1);
@@ -215,7 +179,7 @@ measure_reference (const char *path,
         to = g_array_index (stages, gint64, 0) == from ? g_array_index (stages, gint64, 1)
                                                        : g_array_index (stages, gint64, 0);
 
-      start = now_ms ();
+      start = bench_now_ms ();
       sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
       sqlite3_bind_int64 (pick, 1, from);
       sqlite3_bind_int (pick, 2, offset);
@@ -243,7 +207,7 @@ measure_reference (const char *path,
       g_assert_cmpint (sqlite3_step (history), ==, SQLITE_DONE);
       sqlite3_reset (history);
       g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-      ms = now_ms () - start;
+      ms = bench_now_ms () - start;
       g_array_append_val (samples, ms);
     }
 
@@ -266,7 +230,7 @@ scroll (SalesStore    *store,
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  double start = now_ms ();
+  double start = bench_now_ms ();
 
   *peak = 0;
   for (guint first = 0; first < n; first += window)
@@ -276,7 +240,7 @@ scroll (SalesStore    *store,
         g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (list), i));
       *peak = MAX (*peak, deals_alive (store));
     }
-  *ms = now_ms () - start;
+  *ms = bench_now_ms () - start;
 }
 
 int
@@ -306,7 +270,7 @@ main (int   argc,
   };
   Board board;
   guint open_deals = 0, biggest = 0, peak = 0, alive_after_load, alive_after_scroll;
-  long rss_before, rss_after;
+  gint64 rss_before, rss_after;
   double load_ids_ms, load_totals_ms, scroll_ms, start;
 
   context = g_option_context_new ("— the pipeline board on a large database");
@@ -330,9 +294,9 @@ main (int   argc,
 
   board.lists = g_ptr_array_new_with_free_func (g_object_unref);
   board.open = g_array_new (FALSE, FALSE, sizeof (guint));
-  rss_before = resident_kb ();
+  rss_before = bench_rss_kib ();
 
-  start = now_ms ();
+  start = bench_now_ms ();
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(SalesStage) stage = g_list_model_get_item (stages, i);
@@ -341,15 +305,15 @@ main (int   argc,
       if (!sales_stage_is_closed (stage))
         g_array_append_val (board.open, i);
     }
-  load_ids_ms = now_ms () - start;
+  load_ids_ms = bench_now_ms () - start;
 
   for (guint i = 0; i < board.lists->len; i++)
     {
       while (!sales_deal_list_get_totals_known (g_ptr_array_index (board.lists, i)))
         g_main_context_iteration (NULL, TRUE);
     }
-  load_totals_ms = now_ms () - start;
-  rss_after = resident_kb ();
+  load_totals_ms = bench_now_ms () - start;
+  rss_after = bench_rss_kib ();
   alive_after_load = deals_alive (store);
 
   for (guint i = 0; i < board.open->len; i++)
@@ -375,7 +339,8 @@ main (int   argc,
   if (json)
     {
       g_print ("{\"deals\": %" G_GINT64_FORMAT ", \"open_deals\": %u, \"stages\": %u, "
-               "\"load_ids_ms\": %.2f, \"load_totals_ms\": %.2f, \"rss_lists_kb\": %ld, "
+               "\"load_ids_ms\": %.2f, \"load_totals_ms\": %.2f, "
+               "\"rss_lists_kb\": %" G_GINT64_FORMAT ", "
                "\"alive_after_load\": %u, "
                "\"move_anywhere_median_ms\": %.3f, \"move_anywhere_p95_ms\": %.3f, "
                "\"move_anywhere_max_ms\": %.3f, "
@@ -386,11 +351,11 @@ main (int   argc,
                "\"alive_peak\": %u, \"alive_after_scroll\": %u}\n",
                sales_db_count (db, "deal"), open_deals, board.lists->len,
                load_ids_ms, load_totals_ms, rss_after - rss_before, alive_after_load,
-               percentile (anywhere, 0.5), percentile (anywhere, 0.95),
-               percentile (anywhere, 1.0),
-               percentile (top, 0.5), percentile (top, 0.95),
-               percentile (above, 0.5), percentile (above, 0.95),
-               percentile (reference, 0.5), percentile (reference, 0.95), moves,
+               bench_percentile (anywhere, 0.5), bench_percentile (anywhere, 0.95),
+               bench_percentile (anywhere, 1.0),
+               bench_percentile (top, 0.5), bench_percentile (top, 0.95),
+               bench_percentile (above, 0.5), bench_percentile (above, 0.95),
+               bench_percentile (reference, 0.5), bench_percentile (reference, 0.95), moves,
                g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (board.lists, biggest))),
                window, scroll_ms, peak, alive_after_scroll);
     }
@@ -398,17 +363,18 @@ main (int   argc,
     {
       g_print ("%" G_GINT64_FORMAT " deals, %u open, %u columns\n",
                sales_db_count (db, "deal"), open_deals, board.lists->len);
-      g_print ("columns built (ids): %.1f ms; all totals known after %.1f ms; resident +%ld KiB\n",
+      g_print ("columns built (ids): %.1f ms; all totals known after %.1f ms; "
+               "resident +%" G_GINT64_FORMAT " KiB\n",
                load_ids_ms, load_totals_ms, rss_after - rss_before);
       g_print ("move, anywhere: median %.3f ms, p95 %.3f ms, max %.3f ms (%d moves)\n",
-               percentile (anywhere, 0.5), percentile (anywhere, 0.95),
-               percentile (anywhere, 1.0), moves);
+               bench_percentile (anywhere, 0.5), bench_percentile (anywhere, 0.95),
+               bench_percentile (anywhere, 1.0), moves);
       g_print ("move, top %d:   median %.3f ms, p95 %.3f ms (%d moves)\n", TOP_PLACES,
-               percentile (top, 0.5), percentile (top, 0.95), moves);
+               bench_percentile (top, 0.5), bench_percentile (top, 0.95), moves);
       g_print ("move above a card, anywhere: median %.3f ms, p95 %.3f ms (%d moves)\n",
-               percentile (above, 0.5), percentile (above, 0.95), moves);
+               bench_percentile (above, 0.5), bench_percentile (above, 0.95), moves);
       g_print ("reference SQL:  median %.3f ms, p95 %.3f ms\n",
-               percentile (reference, 0.5), percentile (reference, 0.95));
+               bench_percentile (reference, 0.5), bench_percentile (reference, 0.95));
       g_print ("scroll of %u rows by %d: %.0f ms; deal objects alive: peak %u, after %u\n",
                g_list_model_get_n_items (G_LIST_MODEL (g_ptr_array_index (board.lists, biggest))),
                window, scroll_ms, peak, alive_after_scroll);

@@ -30,6 +30,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-gui-util.h"
+#include "bench-util.h"
 #include "sales-board.h"
 #include "sales-store-private.h"
 #include "sales-window.h"
@@ -38,57 +40,12 @@
 #define HEIGHT 800
 #define FRAME_TIMEOUT_MS 30000
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-/* Runs the main loop until a frame of @widget's window has been painted. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (FRAME_TIMEOUT_MS, set_flag, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-
-  if (timed_out)
-    g_error ("No frame was painted within %d ms", FRAME_TIMEOUT_MS);
-  g_source_remove (timeout);
-}
-
 /* Lets the threads that add up the columns finish, and whatever else is pending. */
 static void
 settle (SalesBoard *board)
 {
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (FRAME_TIMEOUT_MS, set_flag, &timed_out);
+  guint timeout = g_timeout_add (FRAME_TIMEOUT_MS, bench_set_flag, &timed_out);
 
   for (guint i = 0; i < sales_board_get_n_columns (board) && !timed_out; i++)
     {
@@ -103,27 +60,6 @@ settle (SalesBoard *board)
   if (timed_out)
     g_error ("The column totals took longer than %d ms", FRAME_TIMEOUT_MS);
   g_source_remove (timeout);
-}
-
-static gint64
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
 }
 
 static SalesBoard *
@@ -179,7 +115,7 @@ scroll_biggest_column (SalesBoard *board,
                      gtk_adjustment_get_page_size (adjustment);
 
       gtk_adjustment_set_value (adjustment, upper * i / MAX (steps, 1));
-      wait_for_paint (GTK_WIDGET (list));
+      bench_wait_for_paint (GTK_WIDGET (list), FRAME_TIMEOUT_MS);
     }
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
@@ -221,7 +157,6 @@ main (int   argc,
   g_autoptr(SalesStore) store = NULL;
   g_autoptr(SalesSettings) settings = NULL;
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GtkCssProvider) provider = NULL;
   SalesWindow *window;
   GtkWidget *build_window;
   SalesBoard *board;
@@ -237,13 +172,7 @@ main (int   argc,
       return 2;
     }
 
-  gtk_init ();
-  adw_init ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  bench_gui_init ();
 
   db = sales_db_open (db_path, &error);
   if (db == NULL)
@@ -259,12 +188,12 @@ main (int   argc,
   build_window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (build_window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (build_window));
-  wait_for_paint (build_window);
-  t0 = now_ms ();
+  bench_wait_for_paint (build_window, FRAME_TIMEOUT_MS);
+  t0 = bench_now_ms ();
   board = SALES_BOARD (sales_board_new (store, settings));
   gtk_window_set_child (GTK_WINDOW (build_window), GTK_WIDGET (board));
-  wait_for_paint (GTK_WIDGET (board));
-  build_ms = now_ms () - t0;
+  bench_wait_for_paint (GTK_WIDGET (board), FRAME_TIMEOUT_MS);
+  build_ms = bench_now_ms () - t0;
   settle (board);
   gtk_window_destroy (GTK_WINDOW (build_window));
 
@@ -273,7 +202,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   sales_window_set_visible_view (window, "customers");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  bench_wait_for_paint (GTK_WIDGET (window), FRAME_TIMEOUT_MS);
   board = find_board (GTK_WIDGET (window));
   g_assert (board != NULL);
   if (!at_once)
@@ -282,21 +211,20 @@ main (int   argc,
   for (int i = 0; i < switches; i++)
     {
       sales_window_set_visible_view (window, "customers");
-      wait_for_paint (GTK_WIDGET (window));
+      bench_wait_for_paint (GTK_WIDGET (window), FRAME_TIMEOUT_MS);
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       sales_window_set_visible_view (window, "pipeline");
-      wait_for_paint (GTK_WIDGET (board));
-      g_array_append_val (samples, (double) { now_ms () - t0 });
+      bench_wait_for_paint (GTK_WIDGET (board), FRAME_TIMEOUT_MS);
+      g_array_append_val (samples, (double) { bench_now_ms () - t0 });
       if (i == 0)
         settle (board);
     }
   first_switch_ms = g_array_index (samples, double, 0);
-  g_array_sort (samples, compare_doubles);
-  median_ms = g_array_index (samples, double, samples->len / 2);
+  median_ms = bench_median (samples);
 
   settle (board);
-  rss = rss_kib ();
+  rss = bench_rss_kib ();
 
   rows = scroll_biggest_column (board, scroll_steps, &visible_rows);
   alive = g_hash_table_size (store->records[SALES_RECORD_DEAL]);

@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "sales-core.h"
 #include "sales-customer-list.h"
 
@@ -20,15 +21,6 @@
 
 static double worst_ms;
 static char *worst_name;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
 
 typedef void (*Step) (SalesCustomerList *list, gpointer data);
 
@@ -56,7 +48,7 @@ measure (const char        *name,
         undo (list, data);
     }
 
-  qsort (ms, runs, sizeof (double), compare_doubles);
+  qsort (ms, runs, sizeof (double), bench_compare_doubles);
   median = ms[runs / 2];
   g_print ("%-40s %8.1f ms  (%u rows)\n", name, median, n_rows);
   if (median > worst_ms)

@@ -26,8 +26,9 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench-gui-util.h"
+#include "bench-util.h"
 #include "sales-window.h"
 
 #define WIDTH  1280
@@ -47,62 +48,6 @@ static const char busiest_sql[] =
   "FROM a LEFT JOIN d ON d.customer_id = a.customer_id "
   "ORDER BY total DESC, a.customer_id LIMIT ?1";
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1000000.0;
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-/* Runs the main loop until a frame of @widget's window has been painted with @widget
- * mapped. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (FRAME_TIMEOUT_MS, set_flag, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (widget)));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!(painted && gtk_widget_get_mapped (widget)) && !timed_out)
-    {
-      if (painted)
-        painted = FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-
-  if (timed_out)
-    g_error ("No frame was painted within %d ms", FRAME_TIMEOUT_MS);
-  g_source_remove (timeout);
-}
-
 static void
 settle (void)
 {
@@ -120,22 +65,13 @@ wait_until_idle (void)
       double c0;
 
       settle ();
-      c0 = cpu_ms ();
+      c0 = bench_cpu_ms ();
       g_usleep (IDLE_PERIOD_MS * 1000);
       settle ();
-      if (cpu_ms () - c0 < IDLE_CPU_MS)
+      if (bench_cpu_ms () - c0 < IDLE_CPU_MS)
         return;
     }
   g_error ("The window was still busy after %d s", IDLE_TRIES * IDLE_PERIOD_MS / 1000);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
 }
 
 static double
@@ -144,17 +80,17 @@ open_customer (SalesWindow *window,
                double      *cpu)
 {
   GtkWidget *page;
-  double t0 = now_ms ();
-  double c0 = cpu_ms ();
+  double t0 = bench_now_ms ();
+  double c0 = bench_cpu_ms ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "x", id);
   page = sales_window_get_customer_page (window);
   if (page == NULL)
     g_error ("Customer %" G_GINT64_FORMAT " did not open", id);
-  wait_for_paint (page);
+  bench_wait_for_mapped_paint (page, FRAME_TIMEOUT_MS);
 
-  *cpu = cpu_ms () - c0;
-  return now_ms () - t0;
+  *cpu = bench_cpu_ms () - c0;
+  return bench_now_ms () - t0;
 }
 
 static gint64
@@ -222,7 +158,6 @@ main (int   argc,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GtkCssProvider) provider = NULL;
   SalesWindow *window;
   sqlite3_stmt *stmt;
   double first_ms, median_ms, cpu, cpu_median_ms;
@@ -237,13 +172,7 @@ main (int   argc,
       return 2;
     }
 
-  gtk_init ();
-  adw_init ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  bench_gui_init ();
 
   db = sales_db_open (db_path, &error);
   if (db == NULL)
@@ -270,7 +199,7 @@ main (int   argc,
   window = sales_window_new (NULL, settings, store);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  bench_wait_for_mapped_paint (GTK_WIDGET (window), FRAME_TIMEOUT_MS);
   wait_until_idle ();
 
   first_ms = open_customer (window, g_array_index (ids, gint64, 0), &first_cpu_ms);
@@ -281,7 +210,7 @@ main (int   argc,
     {
       settle ();
       sales_window_go_back (window);
-      wait_for_paint (GTK_WIDGET (window));
+      bench_wait_for_mapped_paint (GTK_WIDGET (window), FRAME_TIMEOUT_MS);
       settle ();
       g_array_append_val (samples, (double) { open_customer (window,
                                                              g_array_index (ids, gint64, i),
@@ -290,10 +219,8 @@ main (int   argc,
     }
   if (samples->len > 0)
     {
-      g_array_sort (samples, compare_doubles);
-      median_ms = g_array_index (samples, double, samples->len / 2);
-      g_array_sort (cpu_samples, compare_doubles);
-      cpu_median_ms = g_array_index (cpu_samples, double, cpu_samples->len / 2);
+      median_ms = bench_median (samples);
+      cpu_median_ms = bench_median (cpu_samples);
     }
   else
     {

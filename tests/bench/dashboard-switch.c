@@ -23,6 +23,8 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "bench-gui-util.h"
+#include "bench-util.h"
 #include "sales-board.h"
 #include "sales-dashboard.h"
 #include "sales-window.h"
@@ -30,51 +32,6 @@
 #define WIDTH  1280
 #define HEIGHT 800
 #define TIMEOUT_MS 120000
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  *(gboolean *)user_data = TRUE;
-}
-
-/* Runs the main loop until a frame of @widget's window has been painted. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-
-  if (timed_out)
-    g_error ("No frame was painted within %d ms", TIMEOUT_MS);
-  g_source_remove (timeout);
-}
 
 static gpointer
 find_widget (GtkWidget *widget,
@@ -101,7 +58,7 @@ static void
 settle_board (SalesBoard *board)
 {
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
+  guint timeout = g_timeout_add (TIMEOUT_MS, bench_set_flag, &timed_out);
 
   for (guint i = 0; i < sales_board_get_n_columns (board) && !timed_out; i++)
     {
@@ -122,7 +79,7 @@ static void
 wait_for_figures (SalesDashboard *dashboard)
 {
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
+  guint timeout = g_timeout_add (TIMEOUT_MS, bench_set_flag, &timed_out);
 
   while ((sales_dashboard_get_loading (dashboard) || sales_dashboard_get_kpi (dashboard) == NULL)
          && !timed_out)
@@ -131,15 +88,6 @@ wait_for_figures (SalesDashboard *dashboard)
   if (timed_out)
     g_error ("The figures took longer than %d ms", TIMEOUT_MS);
   g_source_remove (timeout);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
 }
 
 int
@@ -161,7 +109,6 @@ main (int   argc,
   g_autoptr(SalesStore) store = NULL;
   g_autoptr(SalesSettings) settings = NULL;
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GtkCssProvider) provider = NULL;
   SalesWindow *window;
   SalesDashboard *dashboard;
   double t0, first_switch_ms, figures_ms, median_ms = 0;
@@ -174,13 +121,7 @@ main (int   argc,
       return 2;
     }
 
-  gtk_init ();
-  adw_init ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  bench_gui_init ();
 
   db = sales_db_open (db_path, &error);
   if (db == NULL)
@@ -196,36 +137,33 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   sales_window_set_visible_view (window, "pipeline");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  bench_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
   settle_board (find_widget (GTK_WIDGET (window), SALES_TYPE_BOARD));
-  wait_for_paint (GTK_WIDGET (window));
+  bench_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
 
-  t0 = now_ms ();
+  t0 = bench_now_ms ();
   sales_window_set_visible_view (window, "dashboard");
-  wait_for_paint (GTK_WIDGET (window));
-  first_switch_ms = now_ms () - t0;
+  bench_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
+  first_switch_ms = bench_now_ms () - t0;
 
   dashboard = find_widget (GTK_WIDGET (window), SALES_TYPE_DASHBOARD);
   g_assert (dashboard != NULL);
   wait_for_figures (dashboard);
-  figures_ms = now_ms () - t0;
-  wait_for_paint (GTK_WIDGET (window));
+  figures_ms = bench_now_ms () - t0;
+  bench_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
 
   for (int i = 0; i < switches; i++)
     {
       sales_window_set_visible_view (window, "pipeline");
-      wait_for_paint (GTK_WIDGET (window));
+      bench_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       sales_window_set_visible_view (window, "dashboard");
-      wait_for_paint (GTK_WIDGET (dashboard));
-      g_array_append_val (samples, (double) { now_ms () - t0 });
+      bench_wait_for_paint (GTK_WIDGET (dashboard), TIMEOUT_MS);
+      g_array_append_val (samples, (double) { bench_now_ms () - t0 });
     }
   if (samples->len > 0)
-    {
-      g_array_sort (samples, compare_doubles);
-      median_ms = g_array_index (samples, double, samples->len / 2);
-    }
+    median_ms = bench_median (samples);
 
   if (json)
     printf ("{\"first_switch_ms\": %.2f, \"figures_ms\": %.2f, \"switch_median_ms\": %.2f}\n",

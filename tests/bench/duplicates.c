@@ -21,45 +21,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "sales-core.h"
 #include "sales-duplicates.h"
 #include "sales-normalize.h"
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-/* The processor time of this process (SQLite runs in it): on a machine
- * shared with other work, the wall clock says more about the others. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, (guint)((samples->len - 1) * p + 0.5));
-}
 
 static gint64
 query_int (SalesDb    *db,
@@ -192,9 +158,9 @@ main (int   argc,
 
       draft = draft_of (store, id, draft_contacts, keys);
 
-      start = now_ms ();
+      start = bench_now_ms ();
       matches = sales_duplicates_check (db, draft, draft_contacts, 0, &error);
-      ms = now_ms () - start;
+      ms = bench_now_ms () - start;
       g_assert_no_error (error);
       g_array_append_val (check_ms, ms);
       matched += found (matches, id) ? 1 : 0;
@@ -202,7 +168,7 @@ main (int   argc,
       for (guint k = 0; k < keys->len; k++)
         g_string_append_printf (sql, "%s?%u", k > 0 ? ", " : "", k + 1);
       g_string_append_printf (sql, ") LIMIT %d", SALES_DUPLICATES_MAX_MATCHES * (int)keys->len);
-      start = now_ms ();
+      start = bench_now_ms ();
       g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (reference_db), sql->str, -1,
                                            &stmt, NULL), ==, SQLITE_OK);
       for (guint k = 0; k < keys->len; k++)
@@ -210,15 +176,15 @@ main (int   argc,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         ;
       sqlite3_finalize (stmt);
-      ms = now_ms () - start;
+      ms = bench_now_ms () - start;
       g_array_append_val (reference_ms, ms);
     }
 
-  start = now_ms ();
-  cpu = cpu_ms ();
+  start = bench_now_ms ();
+  cpu = bench_cpu_ms ();
   pairs = sales_duplicates_find_all (db, NULL, &error);
-  find_ms = now_ms () - start;
-  find_cpu_ms = cpu_ms () - cpu;
+  find_ms = bench_now_ms () - start;
+  find_cpu_ms = bench_cpu_ms () - cpu;
   g_assert_no_error (error);
 
   if (json)
@@ -228,16 +194,17 @@ main (int   argc,
             "\"reference_median_ms\": %.3f, \"reference_p95_ms\": %.3f, "
             "\"find_ms\": %.1f, \"find_cpu_ms\": %.1f, \"pairs\": %u}\n",
             customers, contacts, check_ms->len, matched,
-            percentile (check_ms, 0.5), percentile (check_ms, 0.95), percentile (check_ms, 1.0),
-            percentile (reference_ms, 0.5), percentile (reference_ms, 0.95),
+            bench_percentile (check_ms, 0.5), bench_percentile (check_ms, 0.95),
+            bench_percentile (check_ms, 1.0),
+            bench_percentile (reference_ms, 0.5), bench_percentile (reference_ms, 0.95),
             find_ms, find_cpu_ms, pairs->len);
   else
     printf ("%" G_GINT64_FORMAT " customers, %" G_GINT64_FORMAT " contacts\n"
             "check on save: median %.3f ms, p95 %.3f ms (bare SQL %.3f ms), %u of %u found\n"
             "find duplicates: %.1f ms (processor %.1f ms), %u pairs\n",
-            customers, contacts, percentile (check_ms, 0.5), percentile (check_ms, 0.95),
-            percentile (reference_ms, 0.5), matched, check_ms->len, find_ms, find_cpu_ms,
-            pairs->len);
+            customers, contacts, bench_percentile (check_ms, 0.5),
+            bench_percentile (check_ms, 0.95), bench_percentile (reference_ms, 0.5), matched,
+            check_ms->len, find_ms, find_cpu_ms, pairs->len);
 
   return EXIT_SUCCESS;
 }

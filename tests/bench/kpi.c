@@ -13,29 +13,9 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <sys/resource.h>
 
+#include "bench-util.h"
 #include "sales-core.h"
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int   argc,
@@ -51,6 +31,7 @@ main (int   argc,
   g_autofree char *period_text = NULL;
   gint64 rep = 0;
   int runs = 5;
+  double median_ms;
   SalesKpiPeriod period;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database", "FILE" },
@@ -74,7 +55,7 @@ main (int   argc,
   for (int i = 0; i <= runs; i++)
     {
       gint64 started = g_get_monotonic_time ();
-      double cpu_started = cpu_ms ();
+      double cpu_started = bench_cpu_ms ();
       double ms;
       double cpu_used;
 
@@ -83,21 +64,19 @@ main (int   argc,
       if (kpi == NULL)
         g_error ("kpi: %s", error->message);
       ms = (g_get_monotonic_time () - started) / 1000.0;
-      cpu_used = cpu_ms () - cpu_started;
+      cpu_used = bench_cpu_ms () - cpu_started;
       if (i == 0)
         continue;
       g_array_append_val (wall, ms);
       g_array_append_val (cpu, cpu_used);
     }
-  g_array_sort (wall, compare_doubles);
-  g_array_sort (cpu, compare_doubles);
+  median_ms = bench_median (wall);
 
   g_print ("{\"period\": \"%s\", \"runs\": %d, \"median_ms\": %.1f, \"min_ms\": %.1f, "
            "\"cpu_median_ms\": %.1f, \"won_count\": %" G_GINT64_FORMAT ", "
            "\"new_deals\": %" G_GINT64_FORMAT ", \"activities_done\": %" G_GINT64_FORMAT ", "
            "\"reps\": %u}\n",
-           period_text, runs, g_array_index (wall, double, wall->len / 2),
-           g_array_index (wall, double, 0), g_array_index (cpu, double, cpu->len / 2),
+           period_text, runs, median_ms, g_array_index (wall, double, 0), bench_median (cpu),
            kpi->figures->won_count, kpi->figures->new_deals, kpi->figures->activities_done,
            kpi->by_rep->len);
   return EXIT_SUCCESS;
