@@ -1,4 +1,4 @@
-/* sales-import-assistant-private.h: what the assistant's two files share
+/* sales-import-assistant-private.h: what the assistant's three files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,14 @@
 #include "sales-import-assistant.h"
 
 G_BEGIN_DECLS
+
+/* One of the preview's rows. */
+typedef struct
+{
+  guint  number;
+  int    invalid_column;
+  GStrv  cells;
+} SalesImportPreviewRow;
 
 struct _SalesImportAssistant
 {
@@ -75,6 +83,16 @@ struct _SalesImportAssistant
 /* sales-import-assistant.c */
 void     sales_import_assistant_show_page        (SalesImportAssistant *self,
                                                   const char           *page);
+void     sales_import_assistant_update_buttons   (SalesImportAssistant *self);
+SalesImportKind
+         sales_import_assistant_chosen_kind      (SalesImportAssistant *self);
+
+/* sales-import-assistant-file.c */
+void     sales_import_assistant_choose_file      (SalesImportAssistant *self);
+void     sales_import_assistant_on_encoding_selected
+                                                 (SalesImportAssistant *self);
+void     sales_import_assistant_on_sheet_selected
+                                                 (SalesImportAssistant *self);
 
 /* sales-import-assistant-run.c */
 void     sales_import_assistant_scan_names       (SalesImportAssistant *self);
