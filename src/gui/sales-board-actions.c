@@ -18,6 +18,8 @@
 #include "sales-export-job.h"
 #include "sales-followup-dialog.h"
 #include "sales-lost-dialog.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
 #include "sales-won-dialog.h"
 
 /* Long enough to notice a drop in the wrong column and take it back. */
@@ -44,81 +46,20 @@ parent_window (SalesBoard *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-add_toast (SalesBoard *self,
-           AdwToast   *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 void
 sales_board_show_error (SalesBoard   *self,
                         const GError *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  sales_toast_show_error (GTK_WIDGET (self), error);
 }
 
-static void
-on_toast_dismissed (SalesBoard *self,
-                    AdwToast   *toast)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
-}
-
-static void
-on_undo_clicked (SalesBoard *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert (SALES_IS_BOARD (self));
-
-  if (!sales_store_undo (self->store, &error))
-    sales_board_show_error (self, error);
-}
-
-/* After a change the store can undo: a toast names it, with Undo. A newer change takes
- * the place of the older one's toast, as the store only undoes the newest. */
+/* After a change the store can undo: a toast names it, with Undo. */
 static void
 show_undo_toast (SalesBoard *self)
 {
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
   g_assert (SALES_IS_BOARD (self));
 
-  if (!sales_store_can_undo (self->store))
-    return;
-
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      adw_toast_dismiss (self->toast);
-      g_clear_object (&self->toast);
-    }
-
-  /* The toast's title is markup in libadwaita 1.2, and deal titles are anything. */
-  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-
-  self->toast = g_object_ref_sink (toast);
-  add_toast (self, toast);
+  sales_undo_toast_show (GTK_WIDGET (self), self->store, UNDO_TIMEOUT_S, &self->toast);
 }
 
 /* Moves @deal to @index of @stage_id, or above the card @above_id when @index is
@@ -563,10 +504,7 @@ undo_action (GtkWidget  *widget,
 {
   SalesBoard *self = SALES_BOARD (widget);
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  if (sales_store_can_undo (self->store))
-    on_undo_clicked (self);
+  sales_undo_toast_undo (widget, self->store, &self->toast);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include "sales-board-private.h"
 #include "sales-read-only.h"
+#include "sales-undo-toast.h"
 
 /* How stale the cards' time-dependent badges may get while the board is hidden. */
 #define REFRESH_INTERVAL_S (10 * 60)
@@ -386,12 +387,7 @@ sales_board_dispose (GObject *object)
 {
   SalesBoard *self = (SalesBoard *)object;
 
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      adw_toast_dismiss (self->toast);
-      g_clear_object (&self->toast);
-    }
+  sales_undo_toast_forget (GTK_WIDGET (self), &self->toast);
   if (self->dialog != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->dialog, self);

@@ -18,6 +18,8 @@
 #include "sales-read-only.h"
 #include "sales-followup-dialog.h"
 #include "sales-pool.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
 
 /* Long enough to notice a mistake and take it back. */
 #define UNDO_TIMEOUT_S 10
@@ -43,82 +45,22 @@ static guint signals[N_SIGNALS];
 
 /* Toasts */
 
-static void
-add_toast (SalesCustomerPage *self,
-           AdwToast          *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 void
 sales_customer_page_show_error (SalesCustomerPage *self,
                                 const GError      *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
-}
-
-static void
-on_undo_clicked (SalesCustomerPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert (SALES_IS_CUSTOMER_PAGE (self));
-
-  if (sales_store_can_undo (self->store) && !sales_store_undo (self->store, &error))
-    sales_customer_page_show_error (self, error);
-}
-
-static void
-on_toast_dismissed (SalesCustomerPage *self,
-                    AdwToast          *toast)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
+  sales_toast_show_error (GTK_WIDGET (self), error);
 }
 
 /* After a change the store can undo: a toast names it, with Undo. */
 void
 sales_customer_page_show_undo_toast (SalesCustomerPage *self)
 {
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (SALES_IS_CUSTOMER_PAGE (self));
 
-  if (!sales_store_can_undo (self->store))
-    return;
-
-  /* The toast's title is markup in libadwaita 1.2, and names are anything. */
-  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
-
-  /* The store undoes the newest action only: a toast still up names it instead. (Dismissing
-   * a toast while libadwaita 1.2 still slides it in frees it under its animation.) */
-  if (self->toast != NULL)
-    {
-      adw_toast_set_title (self->toast, title);
-      return;
-    }
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-
-  self->toast = g_object_ref_sink (toast);
-  add_toast (self, toast);
+  sales_undo_toast_show (GTK_WIDGET (self), self->store, UNDO_TIMEOUT_S, &self->toast);
 }
 
 GtkWindow *
@@ -389,9 +331,7 @@ sales_customer_page_dispose (GObject *object)
 {
   SalesCustomerPage *self = (SalesCustomerPage *)object;
 
-  if (self->toast != NULL)
-    g_signal_handlers_disconnect_by_data (self->toast, self);
-  g_clear_object (&self->toast);
+  sales_undo_toast_forget (GTK_WIDGET (self), &self->toast);
   sales_customer_page_clear_sections (self);
   g_clear_object (&self->customer);
 

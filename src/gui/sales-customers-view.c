@@ -13,6 +13,8 @@
 #include "sales-customers-view-private.h"
 #include "sales-export-job.h"
 #include "sales-read-only.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
 
 #define UNDO_TIMEOUT_S 8
 
@@ -30,74 +32,17 @@ static GParamSpec *properties[N_PROPS];
 /* Toasts */
 
 static void
-add_toast (SalesCustomersView *self,
-           AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 show_error (SalesCustomersView *self,
             const GError       *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
-}
-
-static void
-on_undo_clicked (SalesCustomersView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!sales_store_undo (self->store, &error))
-    show_error (self, error);
-}
-
-static void
-on_toast_dismissed (SalesCustomersView *self,
-                    AdwToast           *toast)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
+  sales_toast_show_error (GTK_WIDGET (self), error);
 }
 
 /* After a bulk action: a toast names it, with Undo. */
 static void
 show_undo_toast (SalesCustomersView *self)
 {
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (!sales_store_can_undo (self->store))
-    return;
-
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      adw_toast_dismiss (self->toast);
-      g_clear_object (&self->toast);
-    }
-
-  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-
-  self->toast = g_object_ref_sink (toast);
-  add_toast (self, toast);
+  sales_undo_toast_show (GTK_WIDGET (self), self->store, UNDO_TIMEOUT_S, &self->toast);
 }
 
 /* Counts and pages */
@@ -509,9 +454,7 @@ sales_customers_view_dispose (GObject *object)
 {
   SalesCustomersView *self = (SalesCustomersView *)object;
 
-  if (self->toast != NULL)
-    g_signal_handlers_disconnect_by_data (self->toast, self);
-  g_clear_object (&self->toast);
+  sales_undo_toast_forget (GTK_WIDGET (self), &self->toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_CUSTOMERS_VIEW);
 

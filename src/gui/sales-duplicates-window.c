@@ -18,6 +18,10 @@
 #include "sales-duplicates-window.h"
 #include "sales-read-only.h"
 #include "sales-toast.h"
+#include "sales-undo-toast.h"
+
+/* As long as libadwaita keeps a toast by default. */
+#define UNDO_TIMEOUT_S 5
 
 struct _SalesDuplicatesWindow
 {
@@ -532,9 +536,9 @@ sales_duplicates_window_merge (SalesDuplicatesWindow  *self,
   remove_pairs_of (self, merged_id);
   update_title (self);
 
-  toast = sales_toast_new_text (sales_store_get_undo_label (self->store));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "duplicates.undo");
+  toast = sales_undo_toast_new (GTK_WIDGET (self), self->store, NULL, UNDO_TIMEOUT_S);
+  /* The pair is back then, and maybe others that the merge had joined. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (find), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   return TRUE;

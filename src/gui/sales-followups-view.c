@@ -30,6 +30,8 @@
 #include "sales-receivables-view.h"
 #include "sales-export-job.h"
 #include "sales-read-only.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
 
 #define N_GROUPS (SALES_FOLLOWUP_GROUP_LATER + 1)
 
@@ -87,82 +89,19 @@ static GParamSpec *properties[N_PROPS];
 static void ensure_built (SalesFollowupsView *self);
 
 static void
-add_toast (SalesFollowupsView *self,
-           AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 show_error (SalesFollowupsView *self,
             const GError       *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  sales_toast_show_error (GTK_WIDGET (self), error);
 }
 
-static void
-on_toast_dismissed (SalesFollowupsView *self,
-                    AdwToast           *toast)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
-}
-
-static void
-undo (SalesFollowupsView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
-
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      adw_toast_dismiss (self->toast);
-      g_clear_object (&self->toast);
-    }
-
-  if (sales_store_can_undo (self->store) && !sales_store_undo (self->store, &error))
-    show_error (self, error);
-}
-
-/* The store only undoes its newest action, so a newer toast replaces the older one. */
+/* After a change the store can undo: a toast names it, with Undo. */
 static void
 show_undo_toast (SalesFollowupsView *self)
 {
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
   g_assert (SALES_IS_FOLLOWUPS_VIEW (self));
 
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      adw_toast_dismiss (self->toast);
-      g_clear_object (&self->toast);
-    }
-
-  /* A toast's title is markup in libadwaita 1.2, and customer names are anything. */
-  title = g_markup_escape_text (sales_store_get_undo_label (self->store), -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-
-  self->toast = g_object_ref_sink (toast);
-  add_toast (self, toast);
+  sales_undo_toast_show (GTK_WIDGET (self), self->store, UNDO_TIMEOUT_S, &self->toast);
 }
 
 gint64
@@ -516,7 +455,9 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  undo (SALES_FOLLOWUPS_VIEW (widget));
+  SalesFollowupsView *self = SALES_FOLLOWUPS_VIEW (widget);
+
+  sales_undo_toast_undo (widget, self->store, &self->toast);
 }
 
 static void
@@ -550,7 +491,7 @@ on_exported (GObject      *source,
                                           "Exported %u follow-up to the calendar file",
                                           "Exported %u follow-ups to the calendar file", n),
                              n);
-  add_toast (self, adw_toast_new (message));
+  sales_toast_add (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -673,9 +614,7 @@ sales_followups_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
-  if (self->toast != NULL)
-    g_signal_handlers_disconnect_by_data (self->toast, self);
-  g_clear_object (&self->toast);
+  sales_undo_toast_forget (GTK_WIDGET (self), &self->toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SALES_TYPE_FOLLOWUPS_VIEW);
 

@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "sales-import-assistant-private.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
 #include "sales-window.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -531,7 +533,6 @@ on_save_response (SalesImportAssistant *self,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -553,8 +554,7 @@ on_save_response (SalesImportAssistant *self,
       message = g_strdup_printf (_("Rejected rows saved as “%s”"), name);
     }
 
-  escaped = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toast_overlay, sales_toast_new_text (message));
 }
 
 void
@@ -587,32 +587,6 @@ sales_import_assistant_save_rejected (SalesImportAssistant *self)
 }
 
 /* Undo */
-
-static void
-on_undo_clicked (AdwToast    *toast,
-                 SalesWindow *window)
-{
-  SalesStore *store = g_object_get_data (G_OBJECT (toast), "sales-store");
-  g_autoptr(GError) error = NULL;
-  AdwToast *done;
-
-  g_signal_handlers_disconnect_by_data (store, toast);
-  if (!sales_store_can_undo (store))
-    return;
-
-  if (sales_store_undo (store, &error))
-    {
-      done = adw_toast_new (_("The import was undone"));
-    }
-  else
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      done = adw_toast_new (escaped);
-      adw_toast_set_priority (done, ADW_TOAST_PRIORITY_HIGH);
-    }
-  sales_window_add_toast (window, done);
-}
 
 typedef struct
 {
@@ -648,7 +622,6 @@ sales_import_assistant_post_undo_toast (SalesImportAssistant *self)
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *line = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   LaterToast *later;
   AdwToast *toast;
 
@@ -658,17 +631,11 @@ sales_import_assistant_post_undo_toast (SalesImportAssistant *self)
   line = sales_import_describe_summary (self->job);
   /* TRANSLATORS: %s says what the import did, e.g. "3 customers created, 1 row rejected" */
   title = g_strdup_printf (_("Imported: %s"), line);
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, UNDO_TIMEOUT_S);
-  g_object_set_data_full (G_OBJECT (toast), "sales-store", g_object_ref (self->store),
-                          g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), parent, 0);
+  toast = sales_undo_toast_new (GTK_WIDGET (parent), self->store, title, UNDO_TIMEOUT_S);
+  sales_undo_toast_set_done_message (toast, _("The import was undone"));
   /* Undo takes back the newest change only: once that is another, the toast goes. */
-  g_signal_connect_object (self->store, "notify::undo-label", G_CALLBACK (adw_toast_dismiss),
-                           toast, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::undo-label",
+                           G_CALLBACK (sales_undo_toast_dismiss), toast, G_CONNECT_SWAPPED);
 
   later = g_new0 (LaterToast, 1);
   later->window = g_object_ref (SALES_WINDOW (parent));

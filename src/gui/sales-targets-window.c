@@ -14,6 +14,11 @@
 #include "sales-money.h"
 #include "sales-read-only.h"
 #include "sales-targets-window.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
+
+/* As long as libadwaita keeps a toast by default. */
+#define UNDO_TIMEOUT_S 5
 
 struct _SalesTargetsWindow
 {
@@ -63,8 +68,7 @@ static void
 show_problem (SalesTargetsWindow *self,
               const char         *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = sales_toast_new_text (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   show_toast (self, toast);
@@ -78,6 +82,7 @@ set_can_undo (SalesTargetsWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.undo", can_undo);
 }
 
+/* From the action (Ctrl+Z); the toast's Undo goes through on_toast_undone(). */
 static void
 undo (SalesTargetsWindow *self)
 {
@@ -94,20 +99,25 @@ undo (SalesTargetsWindow *self)
   sales_targets_grid_reload (self->grid);
 }
 
+/* After the toast's Undo has undone the write (libadwaita takes the toast away). */
+static void
+on_toast_undone (SalesTargetsWindow *self)
+{
+  set_can_undo (self, FALSE);
+  sales_targets_grid_reload (self->grid);
+}
+
 /* After each write: what it was, and Undo. */
 static void
 on_written (SalesTargetsWindow *self,
             const char         *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message != NULL
-                                                   ? message
-                                                   : sales_store_get_undo_label (self->store),
-                                                   -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = sales_undo_toast_new (GTK_WIDGET (self), self->store, message,
+                                          UNDO_TIMEOUT_S);
 
   set_can_undo (self, TRUE);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undone), self,
+                           G_CONNECT_SWAPPED);
   show_toast (self, toast);
 }
 

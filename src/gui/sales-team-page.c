@@ -15,6 +15,11 @@
 #include "sales-rep-dialog.h"
 #include "sales-team-page.h"
 #include "sales-read-only.h"
+#include "sales-toast.h"
+#include "sales-undo-toast.h"
+
+/* As long as libadwaita keeps a toast by default. */
+#define UNDO_TIMEOUT_S 5
 
 struct _SalesTeamPage
 {
@@ -44,48 +49,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static AdwToast *
-add_toast (SalesTeamPage *self,
-           const char    *message)
+/* @message as a toast, with Undo when @undo; outside a window (in tests) as a message. */
+static void
+show_toast (SalesTeamPage *self,
+            const char    *message,
+            gboolean       undo)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast;
 
-  if (window != NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
-  else
+  if (window == NULL)
     {
       g_message ("%s", message);
-      g_object_ref_sink (toast);
-      g_object_unref (toast);
-      return NULL;
+      return;
     }
-  return toast;
-}
 
-static void
-on_undo_clicked (SalesTeamPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (sales_store_can_undo (self->store) && !sales_store_undo (self->store, &error))
-    add_toast (self, error->message);
-}
-
-/* A toast for what the store can take back, with Undo. */
-static void
-add_undo_toast (SalesTeamPage *self,
-                const char    *message)
-{
-  AdwToast *toast = add_toast (self, message);
-
-  if (toast == NULL)
-    return;
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
-                           G_CONNECT_SWAPPED);
+  if (undo)
+    toast = sales_undo_toast_new (GTK_WIDGET (self), self->store, message, UNDO_TIMEOUT_S);
+  else
+    toast = sales_toast_new_text (message);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
 }
 
 static SalesRep *
@@ -186,12 +169,12 @@ set_active (SalesTeamPage *self,
 
   if (!sales_store_set_rep_active (self->store, rep, active, &error))
     {
-      add_toast (self, error->message);
+      show_toast (self, error->message, FALSE);
       return;
     }
   message = g_strdup_printf (active ? _("“%s” is active again") : _("“%s” was deactivated"),
                              sales_rep_get_name (rep));
-  add_undo_toast (self, message);
+  show_toast (self, message, TRUE);
 }
 
 static void
@@ -324,7 +307,7 @@ on_rep_dialog_response (SalesTeamPage  *self,
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "save") && !sales_rep_dialog_save (dialog, &error))
-    add_toast (self, error->message);
+    show_toast (self, error->message, FALSE);
 }
 
 static void
@@ -465,7 +448,7 @@ delete_rep_action (GtkWidget  *widget,
   if (!sales_store_count_rep_records (self->store, g_variant_get_int64 (param), &records,
                                       &error))
     {
-      add_toast (self, error->message);
+      show_toast (self, error->message, FALSE);
       return;
     }
   if (records.customers + records.deals + records.activities > 0)
@@ -477,11 +460,11 @@ delete_rep_action (GtkWidget  *widget,
   name = g_strdup (sales_rep_get_name (rep));
   if (!sales_store_delete_rep (self->store, rep, &error))
     {
-      add_toast (self, error->message);
+      show_toast (self, error->message, FALSE);
       return;
     }
   message = g_strdup_printf (_("“%s” was deleted"), name);
-  add_undo_toast (self, message);
+  show_toast (self, message, TRUE);
 }
 
 /* What changes data: off for a file opened read-only. */

@@ -187,8 +187,9 @@ find_last_toast (GtkWidget *widget)
 {
   GtkWidget *found = NULL;
 
+  /* libadwaita lets a toast that slides out take no input. */
   if (g_str_equal (gtk_widget_get_css_name (widget), "toast"))
-    return widget;
+    return gtk_widget_get_can_target (widget) ? widget : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -224,7 +225,7 @@ find_heading (GtkWidget *widget)
  * gui_test_get_toast_text:
  *
  * The text the newest toast shown inside @widget puts on screen (its title after markup),
- * or %NULL without a toast.
+ * or %NULL without a toast (one sliding out does not count).
  */
 const char *
 gui_test_get_toast_text (GtkWidget *widget)
@@ -233,6 +234,39 @@ gui_test_get_toast_text (GtkWidget *widget)
   GtkLabel *label = toast != NULL ? find_heading (toast) : NULL;
 
   return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+static GtkWidget *
+find_labelled_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_labelled_button (child);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+/**
+ * gui_test_get_toast_button:
+ *
+ * The button (Undo, Open…) of the newest toast shown inside @widget, as a person clicks
+ * it, or %NULL.
+ */
+GtkButton *
+gui_test_get_toast_button (GtkWidget *widget)
+{
+  GtkWidget *toast = find_last_toast (widget);
+  GtkWidget *button = toast != NULL ? find_labelled_button (toast) : NULL;
+
+  return button != NULL ? GTK_BUTTON (button) : NULL;
 }
 
 /**

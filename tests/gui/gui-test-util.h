@@ -34,6 +34,7 @@ gboolean gui_test_wait_for_property  (gpointer      object,
 void     gui_test_wait_for_frame     (GtkWidget    *widget);
 void     gui_test_wait_for_animations (GtkWidget   *widget);
 const char *gui_test_get_toast_text  (GtkWidget    *widget);
+GtkButton  *gui_test_get_toast_button (GtkWidget   *widget);
 char    *gui_test_save_screenshot    (GtkWidget    *widget,
                                       const char   *name);
 void     gui_test_destroy_window     (gpointer      window);
