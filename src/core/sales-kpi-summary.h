@@ -35,4 +35,12 @@ gboolean sales_kpi_summary_replace_triggers (SalesDb  *db,
 gboolean sales_kpi_summary_move_owners (SalesDb  *db,
                                         GError  **error);
 
+/* Inside a transaction, around a statement that changes only the owner_id (and updated_at)
+ * of customers listed in kpi_owner_move: with @enabled FALSE no trigger runs, not even to
+ * find that it has nothing to do, which can cost as much as updating the row.
+ * Every trigger such a statement would fire is one that leaves those customers to
+ * sales_kpi_summary_move_owners() (test-kpi-summary checks which triggers there are). */
+void     sales_kpi_summary_set_triggers (SalesDb  *db,
+                                         gboolean  enabled);
+
 G_END_DECLS

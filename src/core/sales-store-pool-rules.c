@@ -213,6 +213,26 @@ select_returning (SalesStore    *self,
   return g_steal_pointer (&ids);
 }
 
+/* The customers listed in kpi_owner_move go to the public pool. Of the
+ * triggers, only the key figures' owner trigger would fire, to find each of
+ * them listed and leave it alone (a twentieth of the update's cost). */
+static gboolean
+return_customers (SalesStore    *self,
+                  const gint64  *values,
+                  GError       **error)
+{
+  gboolean ok;
+
+  sales_kpi_summary_set_triggers (self->db, FALSE);
+  ok = bind_step (self,
+                  "UPDATE customer SET owner_id = NULL, updated_at = max (updated_at, ?5) "
+                  "WHERE id IN (SELECT customer_id FROM kpi_owner_move)",
+                  values, NULL, NULL, error);
+  sales_kpi_summary_set_triggers (self->db, TRUE);
+
+  return ok;
+}
+
 /* Applies the store's rules as of its clock in one transaction, without
  * telling anyone. Returns: (transfer full): the ids of the customers that
  * returned, or %NULL with @error set and nothing written. */
@@ -294,10 +314,7 @@ apply_rules (SalesStore       *self,
                   "INSERT INTO kpi_owner_move (customer_id) "
                   "SELECT id FROM temp.pool_due WHERE f_ref < ?1 OR w_ref < ?2",
                   values, NULL, NULL, error) ||
-      !bind_step (self,
-                  "UPDATE customer SET owner_id = NULL, updated_at = max (updated_at, ?5) "
-                  "WHERE id IN (SELECT customer_id FROM kpi_owner_move)",
-                  values, NULL, NULL, error) ||
+      !return_customers (self, values, error) ||
       !sales_kpi_summary_move_owners (self->db, error) ||
       !sales_db_exec (self->db, "DELETE FROM temp.pool_due", error) ||
       !sales_store_commit (self, error))

@@ -49,7 +49,9 @@ PRAGMA synchronous = NORMAL;
 """
 
 # sales_kpi_summary_move_owners() (src/core/sales-kpi-summary.c): the key figures' derived
-# tables follow the customers listed in kpi_owner_move to their new owners.
+# tables follow the customers listed in kpi_owner_move to their new owners, with the triggers
+# off as there. The store adds the amounts up per level and owner in memory (move_sums());
+# the shell, which cannot, does it with GROUP BY.
 MOVE_SUMS = """
 WITH g AS MATERIALIZED
   (SELECT day, old, new, sum(amount) AS a FROM temp.kpi_move_row GROUP BY day, old, new),
@@ -65,6 +67,7 @@ CREATE TEMP TABLE IF NOT EXISTS kpi_move_contract (
 CREATE TEMP TABLE IF NOT EXISTS kpi_move_row (
   id INTEGER PRIMARY KEY, day INTEGER NOT NULL, old INTEGER NOT NULL, new INTEGER NOT NULL,
   amount INTEGER NOT NULL);
+.dbconfig enable_trigger off
 DELETE FROM temp.kpi_move_contract;
 INSERT INTO temp.kpi_move_contract (contract_id, owner_id)
 SELECT c.id, coalesce(cu.owner_id, 0) FROM kpi_owner_move m
@@ -99,6 +102,7 @@ WHERE rowid IN (SELECT id FROM temp.kpi_move_row);
 DELETE FROM temp.kpi_move_row;
 DELETE FROM temp.kpi_move_contract;
 DELETE FROM kpi_owner_move;
+.dbconfig enable_trigger on
 """
 
 # ?1 … ?8 as in sales-store-pool-rules.c, written in by shell_script().
@@ -156,8 +160,10 @@ ORDER BY p.id;
 SELECT 'warned', changes ();
 INSERT INTO kpi_owner_move (customer_id)
 SELECT id FROM temp.pool_due WHERE f_ref < {CUT_FOLLOWUP} OR w_ref < {CUT_WON};
+.dbconfig enable_trigger off
 UPDATE customer SET owner_id = NULL, updated_at = max (updated_at, {NOW})
 WHERE id IN (SELECT customer_id FROM kpi_owner_move);
+.dbconfig enable_trigger on
 """ + MOVE_OWNERS_SQL.replace('{', '{{').replace('}', '}}') + """
 DELETE FROM temp.pool_due;
 COMMIT;
