@@ -10,8 +10,9 @@
 #
 #   sales-desk   tests/bench/backup.c: sales_backup_copy_file(), what the automatic backups,
 #                Back Up Now… and the backup before each migration and import run: the
-#                online backup API in steps of 1 024 pages, then PRAGMA integrity_check of
-#                the copy, fsync and rename. Timed from exec to exit, as the reference.
+#                online backup API in steps of 1 024 pages, fsync, then PRAGMA
+#                integrity_check of the copy and rename. Timed from exec to exit, as the
+#                reference.
 #   reference    the sqlite3 shell: `sqlite3 SOURCE ".backup DEST"`, timed from exec to exit.
 #
 # One untimed read of the file first puts it in the page cache for both; before each timed
