@@ -172,7 +172,15 @@ setup_cell (GtkSignalListItemFactory *factory,
             ColumnInfo               *info)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(PangoLayout) sample = NULL;
+  int line_height;
 
+  /* A Latin line and a Chinese one (set in a CJK fallback font with taller metrics) differ in
+   * height: without one height for all, rows with a Chinese name or owner stand taller than
+   * the others in an English or mixed list. */
+  sample = gtk_widget_create_pango_layout (label, "Ag\u56fd");
+  pango_layout_get_pixel_size (sample, NULL, &line_height);
+  gtk_widget_set_size_request (label, -1, line_height);
   gtk_label_set_xalign (GTK_LABEL (label), info->column == COLUMN_OPEN_DEALS ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (info->column == COLUMN_OPEN_DEALS)
@@ -263,15 +271,16 @@ sales_customers_view_add_columns (SalesCustomersView *self)
     gboolean expand;
     int width;
   } columns[] = {
+    /* The dates' widths fit a day of another year as Chinese writes it, 2025年10月15日. */
     { N_("Name"), TRUE, 220 },
-    { N_("Tier"), FALSE, 60 },
+    { N_("Tier"), FALSE, 50 },
     { N_("Industry"), FALSE, 120 },
     { N_("Owner"), FALSE, 110 },
     { N_("Source"), FALSE, 100 },
-    { N_("Last Contact"), FALSE, 110 },
+    { N_("Last Contact"), FALSE, 125 },
     { N_("Open Deals"), FALSE, 130 },
-    { N_("Next Follow-up"), FALSE, 120 },
-    { N_("Created"), FALSE, 100 },
+    { N_("Next Follow-up"), FALSE, 125 },
+    { N_("Created"), FALSE, 125 },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (columns) == N_COLUMNS);

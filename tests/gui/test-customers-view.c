@@ -251,6 +251,43 @@ test_bulk_assign (Fixture       *f,
   wait_for_rows (f, 4);
 }
 
+/* The first label under @widget showing @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A row with a Chinese name is as tall as one with a Latin name: the CJK fallback font's
+ * taller line does not make its row stand out. */
+static void
+test_row_heights (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *latin, *chinese;
+
+  gui_test_wait_for_animations (GTK_WIDGET (f->view));
+  latin = find_label (GTK_WIDGET (f->view), "Acme Trading");
+  chinese = find_label (GTK_WIDGET (f->view), "北京华信科技");
+  g_assert_nonnull (latin);
+  g_assert_nonnull (chinese);
+  g_assert_cmpint (gtk_widget_get_height (latin), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (chinese), ==, gtk_widget_get_height (latin));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +297,8 @@ main (int   argc,
 
   g_test_add ("/customers-view/list", Fixture, NULL, set_up, test_list, tear_down);
   g_test_add ("/customers-view/search", Fixture, NULL, set_up, test_search, tear_down);
+  g_test_add ("/customers-view/row-heights", Fixture, NULL, set_up, test_row_heights,
+              tear_down);
   g_test_add ("/customers-view/bulk-assign", Fixture, NULL, set_up, test_bulk_assign,
               tear_down);
 
