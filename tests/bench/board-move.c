@@ -15,9 +15,10 @@
  *              ("above"). The time runs until the call returns, when both
  *              columns' ids and totals have followed (they are checked
  *              after each move)
- *   reference  the same move as bare SQL on a second connection: one
- *              transaction that updates the deal's row and adds its history
- *              row, with the neighbours' positions read by the same index
+ *   reference  the "anywhere" move as bare SQL on a second connection: one
+ *              transaction that reads a random card of a random open column
+ *              and its new neighbours' positions by the same index, updates
+ *              the deal's row and adds its history row
  *   scroll     get_item() over the biggest column from top to bottom in
  *              windows of --window rows, keeping only the window alive, as
  *              a GtkListView does; then how many deal objects exist
@@ -134,7 +135,12 @@ measure_moves (SalesStore *store,
   return samples;
 }
 
-/* The reference: a move as bare SQL, in one transaction. */
+/* The reference: the "anywhere" move as bare SQL, in one transaction. As the app does, the
+ * deal is any card of its column and its place any index among the other column's cards
+ * (the bottom included): its position is the midpoint of the cards above and below it, or
+ * a gap beyond the one card it has at the top or the bottom of the column. Which cards and
+ * places are chosen is decided before the clock starts, as the board knows its columns'
+ * lengths. */
 static GArray *
 measure_reference (const char *path,
                    GRand      *rand,
@@ -142,25 +148,30 @@ measure_reference (const char *path,
 {
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
   sqlite3 *db = NULL;
-  sqlite3_stmt *pick, *neighbours, *update, *history;
+  sqlite3_stmt *count, *pick, *neighbours, *update, *history;
   g_autoptr(GArray) stages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (int));
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                 "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db, "SELECT id FROM stage WHERE kind = 'open'", -1, &pick, NULL);
-  while (sqlite3_step (pick) == SQLITE_ROW)
+  sqlite3_prepare_v2 (db, "SELECT s.id, (SELECT count (*) FROM deal WHERE stage_id = s.id) "
+                      "FROM stage s WHERE s.kind = 'open'", -1, &count, NULL);
+  while (sqlite3_step (count) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (pick, 0);
+      gint64 id = sqlite3_column_int64 (count, 0);
+      int length = sqlite3_column_int (count, 1);
 
       g_array_append_val (stages, id);
+      g_array_append_val (lengths, length);
     }
-  sqlite3_finalize (pick);
+  sqlite3_finalize (count);
+  g_assert_cmpuint (stages->len, >=, 2);
 
-  sqlite3_prepare_v2 (db, "SELECT id FROM deal WHERE stage_id = ?1 ORDER BY position, id "
-                      "LIMIT 1 OFFSET ?2", -1, &pick, NULL);
+  sqlite3_prepare_v2 (db, "SELECT id, created_at FROM deal WHERE stage_id = ?1 "
+                      "ORDER BY position, id LIMIT 1 OFFSET ?2", -1, &pick, NULL);
   sqlite3_prepare_v2 (db, "SELECT position FROM deal WHERE stage_id = ?1 ORDER BY position, id "
-                      "LIMIT 2 OFFSET ?2", -1, &neighbours, NULL);
+                      "LIMIT ?2 OFFSET ?3", -1, &neighbours, NULL);
   sqlite3_prepare_v2 (db, "UPDATE deal SET stage_id = ?2, position = ?3, stage_changed_at = ?4 "
                       "WHERE id = ?1", -1, &update, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO deal_stage_history "
@@ -169,46 +180,64 @@ measure_reference (const char *path,
 
   for (guint i = 0; i < moves; i++)
     {
-      gint64 from = g_array_index (stages, gint64, g_rand_int_range (rand, 0, stages->len));
-      gint64 to = g_array_index (stages, gint64, g_rand_int_range (rand, 0, stages->len));
-      gint64 deal = 0, prev = 0, next = 0, position;
-      int offset = g_rand_int_range (rand, 0, 1000);
+      guint a, b;
+      gint64 deal, created_at, position, now, found[2] = { 0, 0 };
+      int offset, index, n = 0;
       double start, ms;
 
-      if (to == from)
-        to = g_array_index (stages, gint64, 0) == from ? g_array_index (stages, gint64, 1)
-                                                       : g_array_index (stages, gint64, 0);
+      /* A column with a card to another open column, as measure_moves() chooses them. */
+      do
+        a = (guint)g_rand_int_range (rand, 0, stages->len);
+      while (g_array_index (lengths, int, a) == 0);
+      b = (guint)g_rand_int_range (rand, 0, stages->len - 1);
+      if (b >= a)
+        b++;
+      offset = g_rand_int_range (rand, 0, g_array_index (lengths, int, a));
+      index = g_rand_int_range (rand, 0, g_array_index (lengths, int, b) + 1);
 
       start = bench_now_ms ();
       sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-      sqlite3_bind_int64 (pick, 1, from);
+      sqlite3_bind_int64 (pick, 1, g_array_index (stages, gint64, a));
       sqlite3_bind_int (pick, 2, offset);
-      if (sqlite3_step (pick) == SQLITE_ROW)
-        deal = sqlite3_column_int64 (pick, 0);
+      g_assert_cmpint (sqlite3_step (pick), ==, SQLITE_ROW);
+      deal = sqlite3_column_int64 (pick, 0);
+      created_at = sqlite3_column_int64 (pick, 1);
       sqlite3_reset (pick);
-      sqlite3_bind_int64 (neighbours, 1, to);
-      sqlite3_bind_int (neighbours, 2, offset);
-      if (sqlite3_step (neighbours) == SQLITE_ROW)
-        prev = sqlite3_column_int64 (neighbours, 0);
-      if (sqlite3_step (neighbours) == SQLITE_ROW)
-        next = sqlite3_column_int64 (neighbours, 0);
+      sqlite3_bind_int64 (neighbours, 1, g_array_index (stages, gint64, b));
+      sqlite3_bind_int (neighbours, 2, index > 0 ? 2 : 1);
+      sqlite3_bind_int (neighbours, 3, index > 0 ? index - 1 : 0);
+      while (n < 2 && sqlite3_step (neighbours) == SQLITE_ROW)
+        found[n++] = sqlite3_column_int64 (neighbours, 0);
       sqlite3_reset (neighbours);
-      position = prev + (next - prev) / 2;
+      if (index > 0 && n == 2)
+        position = found[0] + (found[1] - found[0]) / 2;
+      else if (index > 0 && n == 1)
+        position = found[0] + SALES_DEAL_POSITION_GAP;
+      else if (index == 0 && n == 1)
+        position = found[0] - SALES_DEAL_POSITION_GAP;
+      else
+        position = 0;
+      /* The store's rule: a clock set back must not break CHECK (stage_changed_at >=
+       * created_at). */
+      now = MAX (g_get_real_time () / G_USEC_PER_SEC, created_at);
       sqlite3_bind_int64 (update, 1, deal);
-      sqlite3_bind_int64 (update, 2, to);
+      sqlite3_bind_int64 (update, 2, g_array_index (stages, gint64, b));
       sqlite3_bind_int64 (update, 3, position);
-      sqlite3_bind_int64 (update, 4, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int64 (update, 4, now);
       g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
       sqlite3_reset (update);
       sqlite3_bind_int64 (history, 1, deal);
-      sqlite3_bind_int64 (history, 2, from);
-      sqlite3_bind_int64 (history, 3, to);
-      sqlite3_bind_int64 (history, 4, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int64 (history, 2, g_array_index (stages, gint64, a));
+      sqlite3_bind_int64 (history, 3, g_array_index (stages, gint64, b));
+      sqlite3_bind_int64 (history, 4, now);
       g_assert_cmpint (sqlite3_step (history), ==, SQLITE_DONE);
       sqlite3_reset (history);
       g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
       ms = bench_now_ms () - start;
       g_array_append_val (samples, ms);
+
+      g_array_index (lengths, int, a)--;
+      g_array_index (lengths, int, b)++;
     }
 
   sqlite3_finalize (pick);
