@@ -3,7 +3,8 @@
 #
 #   board-switch.py --sales-desk BUILD/src/sales-desk --board-switch BUILD/tests/bench/board-switch
 #                   --schema-dir BUILD/data [--deals 1000000] [--small-deals 1000] [--runs 3]
-#                   [--db FILE] [--work-dir DIR] [--json] [--check]
+#                   [--switches 9] [--scroll-steps 100] [--db FILE] [--work-dir DIR] [--json]
+#                   [--check]
 #
 # Makes three databases with `sales-desk --seed-demo`: an empty one, a small one of
 # --small-deals deals (the reference) and a large one of --deals deals (or copies --db FILE),
@@ -15,11 +16,11 @@
 #                  window shows the board (its cards are built then), once the columns'
 #                  totals are known; and again at once after the window's first frame, while
 #                  the threads that add the totals up still run (a separate process)
-#   switch         the same once the board has been shown (median of the run's switches)
+#   switch         the same once the board has been shown (median of the run's --switches)
 #   build          a new board made and shown, to its first frame
 #   memory         VmRSS with the board shown and its totals known, large minus empty
-#   scroll         deal objects alive after the biggest open column was scrolled through,
-#                  against the row widgets the list views keep
+#   scroll         deal objects alive after the biggest open column was scrolled through
+#                  in --scroll-steps jumps, against the row widgets the list views keep
 #
 # Targets of the board issue: the switch to the first frame at most 150 ms on the large
 # database, and at most 1.5 times the same switch on the small one; at most 60 MB more
@@ -159,6 +160,8 @@ def main():
     parser.add_argument('--deals', type=int, default=1000000)
     parser.add_argument('--small-deals', type=int, default=1000)
     parser.add_argument('--runs', type=int, default=3)
+    parser.add_argument('--switches', type=int, default=9)
+    parser.add_argument('--scroll-steps', type=int, default=100)
     parser.add_argument('--db', help='a large database to copy instead of generating one')
     parser.add_argument('--work-dir')
     parser.add_argument('--json', action='store_true')
@@ -185,13 +188,14 @@ def main():
                              env, args.db),
         }
         cases = {name: [] for name in list(paths) + ['large-at-once', 'small-at-once']}
+        steps = ['--switches', str(args.switches), '--scroll-steps', str(args.scroll_steps)]
         for i in range(args.runs):
             for name, path in paths.items():
-                result = run_once(args.board_switch, path, env)
+                result = run_once(args.board_switch, path, env, *steps)
                 log(f'board-switch.py: run {i + 1} {name}: {result}')
                 cases[name].append(result)
             for name in ('large', 'small'):
-                result = run_once(args.board_switch, paths[name], env, '--at-once')
+                result = run_once(args.board_switch, paths[name], env, '--at-once', *steps)
                 log(f'board-switch.py: run {i + 1} {name} at once: {result}')
                 cases[name + '-at-once'].append(result)
     finally:
