@@ -2,7 +2,7 @@
 # duplicates.py: the duplicate check on save and "Find duplicates"
 #
 #   duplicates.py --sales-desk BUILD/src/sales-desk --duplicates BUILD/tests/bench/duplicates
-#                 [--customers 100000] [--deals 300000] [--contacts N] [--checks 200]
+#                 [--customers 100000] [--deals 300000] [--checks 200]
 #                 [--db FILE] [--work-dir DIR] [--json] [--check]
 #
 # Makes a database with `sales-desk --seed-demo` (or copies --db FILE, which is left alone),
@@ -61,8 +61,6 @@ def make_db(args, work_dir, env):
     else:
         command = [args.sales_desk, '--db', path, '--seed-demo',
                    '--customers', str(args.customers), '--deals', str(args.deals)]
-        if args.contacts:
-            command += ['--contacts', str(args.contacts)]
         log(f'duplicates.py: generating {args.customers} customers')
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
     return path
@@ -109,8 +107,6 @@ def main():
     parser.add_argument('--duplicates', required=True)
     parser.add_argument('--customers', type=int, default=100000)
     parser.add_argument('--deals', type=int, default=300000)
-    parser.add_argument('--contacts', type=int, default=0,
-                        help='contacts to generate, where --seed-demo offers it')
     parser.add_argument('--checks', type=int, default=200)
     parser.add_argument('--db', help='a database to copy instead of generating one')
     parser.add_argument('--work-dir')
