@@ -274,6 +274,8 @@ apply_rules (SalesStore       *self,
 
   if (!sales_store_begin (self, error))
     return NULL;
+  if (self->pool_hook != NULL)
+    self->pool_hook (SALES_POOL_HOOK_WRITING, self->pool_hook_data);
 
   if (!compute_due (self, values, error))
     goto failed;
@@ -387,6 +389,8 @@ typedef struct
   gint64           now;
   SalesPoolResult  result;
   GArray          *returned;
+  SalesPoolHook    hook;
+  gpointer         hook_data;
 } ApplyJob;
 
 static void
@@ -421,6 +425,8 @@ apply_thread (GTask        *task,
   g_autoptr(SalesStore) store = NULL;
   GError *error = NULL;
 
+  if (job->hook != NULL)
+    job->hook (SALES_POOL_HOOK_OPENING, job->hook_data);
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -434,6 +440,7 @@ apply_thread (GTask        *task,
   store = sales_store_new (db);
   sales_store_set_clock (store, apply_job_clock, job, NULL);
   sales_store_set_pool_rules (store, &job->rules);
+  sales_store_set_pool_hook (store, job->hook, job->hook_data);
 
   job->returned = apply_rules (store, &job->result, &error);
 
@@ -500,6 +507,8 @@ sales_store_apply_pool_rules_async (SalesStore          *self,
   job->path = g_strdup (sales_db_get_path (self->db));
   job->rules = self->pool_rules;
   job->now = sales_store_now (self);
+  job->hook = self->pool_hook;
+  job->hook_data = self->pool_hook_data;
 
   /* The worker's task may outlive the caller's by a moment on the worker
    * thread; holding the store is left to the caller's task. */
@@ -536,4 +545,24 @@ sales_store_apply_pool_rules_finish (SalesStore       *self,
   if (result != NULL)
     *result = *answer;
   return TRUE;
+}
+
+/**
+ * sales_store_set_pool_hook:
+ * @hook: (nullable): called at each #SalesPoolHookPoint, on the thread that is there
+ * @user_data: for @hook; kept alive by the caller while a run may call it
+ *
+ * For tests: a hook that blocks holds the run at that point, so that a test can stop the
+ * public pool's watcher or let go of the file exactly there. Runs started from now on
+ * call it; the application never sets one.
+ */
+void
+sales_store_set_pool_hook (SalesStore    *self,
+                           SalesPoolHook  hook,
+                           gpointer       user_data)
+{
+  g_return_if_fail (SALES_IS_STORE (self));
+
+  self->pool_hook = hook;
+  self->pool_hook_data = user_data;
 }

@@ -16,6 +16,21 @@ G_BEGIN_DECLS
  * less than a ::changed each. */
 #define SALES_STORE_MAX_CHANGED_SIGNALS 1000
 
+/* Where applying the public pool's rules calls the hook of
+ * sales_store_set_pool_hook(). */
+typedef enum
+{
+  /* On the worker of sales_store_apply_pool_rules_async(), before it checks whether it was
+   * cancelled and opens its connection: a cancel from here on still stops it. */
+  SALES_POOL_HOOK_OPENING,
+  /* On the thread writing, just after the transaction began: from here on the rules are
+   * applied whole, cancelled or not. */
+  SALES_POOL_HOOK_WRITING,
+} SalesPoolHookPoint;
+
+typedef void (*SalesPoolHook) (SalesPoolHookPoint point,
+                               gpointer           user_data);
+
 /* One record an action touched, signalled after the commit. */
 typedef struct
 {
@@ -56,6 +71,9 @@ struct _SalesStore
 
   /* sales-store-pool.c */
   SalesPoolRules   pool_rules;
+  /* sales-store-pool-rules.c */
+  SalesPoolHook    pool_hook;
+  gpointer         pool_hook_data;
 };
 
 /* sales-store.c */
@@ -165,6 +183,12 @@ gboolean         sales_store_assign_lead            (SalesStore      *self,
                                                      gint64           id,
                                                      gboolean        *assigned,
                                                      GError         **error);
+
+/* sales-store-pool-rules.c; for tests only: they hold the worker at a point to stop the
+ * watcher or let go of the file there. */
+void             sales_store_set_pool_hook          (SalesStore      *self,
+                                                     SalesPoolHook    hook,
+                                                     gpointer         user_data);
 
 /* sales-store-contracts.c */
 gboolean         sales_store_check_contract         (SalesStore      *self,
