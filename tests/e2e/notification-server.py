@@ -5,8 +5,9 @@
 #
 # Owns org.freedesktop.Notifications on the session bus, as GNOME Shell does on a desktop,
 # so that the app's GNotifications go somewhere under Xvfb; each notification is appended
-# to LOG as one JSON line (app name, summary, body) for the tests to read. Exits when the
-# bus goes away.
+# to LOG as one JSON line (app name, summary, body, and the process id of the sender) for
+# the tests to read. Test runs on other buses at the same time write to the same LOG: the
+# process id tells their apps' notifications apart. Exits when the bus goes away.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -38,6 +39,17 @@ INTERFACE = '''
 '''
 
 
+def sender_pid(connection, sender):
+    try:
+        reply = connection.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                                     'org.freedesktop.DBus', 'GetConnectionUnixProcessID',
+                                     GLib.Variant('(s)', (sender,)), GLib.VariantType('(u)'),
+                                     Gio.DBusCallFlags.NONE, -1, None)
+    except GLib.Error:
+        return None
+    return reply.unpack()[0]
+
+
 def main():
     log_path = sys.argv[1]
     loop = GLib.MainLoop()
@@ -48,7 +60,8 @@ def main():
             app_name, replaces, _icon, summary, body = params.unpack()[:5]
             last_id[0] += 1
             with open(log_path, 'a', encoding='utf-8') as log:
-                log.write(json.dumps({'app': app_name, 'summary': summary, 'body': body},
+                log.write(json.dumps({'app': app_name, 'summary': summary, 'body': body,
+                                      'pid': sender_pid(connection, sender)},
                                      ensure_ascii=False) + '\n')
             invocation.return_value(GLib.Variant('(u)', (replaces or last_id[0],)))
         elif method == 'GetCapabilities':
