@@ -29,24 +29,9 @@ import tempfile
 
 SKIP = 77
 import e2e
-from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, names, wait_for)
+from e2e import (APP_NAME, Failure, app_environment, check, find_app, log, name_of, names,
+                 wait_for)
 e2e.DEADLINE = 80   # seconds for the whole test; meson's timeout is 90
-
-
-def walk(node, depth=0, limit=60):
-    if node is None or depth > limit:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1, limit)
 
 
 def connect(db_path):
@@ -87,6 +72,7 @@ def main(argv):
     pyatspi, pump = checked
 
     done_names = names(lang, 'Mark Done')
+    list_names = names(lang, 'Planned Follow-ups')
 
     with tempfile.TemporaryDirectory(prefix='sales-desk-e2e-') as tmp:
         db_path = os.path.join(tmp, 'followups.db')
@@ -148,14 +134,29 @@ def main(argv):
                             '1'], check=True)
             subprocess.run(['xdotool', 'key', 'ctrl+3'], check=True)
 
-            def first_done_button():
+            # One walk of the whole window can outlast a wait on a loaded machine: the list
+            # is found once, then only its rows on screen are looked at.
+            def planned_list():
                 alive()
                 try:
                     node.clear_cache()
                 except Exception:
                     pass
+                for n in e2e.walk_showing(pyatspi, node):
+                    if n.getRole() == pyatspi.ROLE_LIST and name_of(n) in list_names:
+                        return n
+                return None
+
+            followups = wait_for('the list of planned follow-ups', planned_list, pump, 30)
+
+            def first_done_button():
+                alive()
+                try:
+                    followups.clear_cache()
+                except Exception:
+                    pass
                 buttons = []
-                for n in walk(node):
+                for n in e2e.walk_showing(pyatspi, followups):
                     try:
                         if n.name in done_names:
                             box = n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
