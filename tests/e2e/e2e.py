@@ -157,7 +157,9 @@ def wait_for(what, predicate, pump, timeout):
         time.sleep(0.2)
 
 
-def walk(node, depth=0, limit=80):
+def walk(node, depth=0, limit=80, keep=None):
+    """Every accessible below @node, depth first; dead nodes are passed over, and so are
+    the children below the top for which keep(child) is false, with all within them."""
     if node is None or depth > limit:
         return
     yield node
@@ -170,7 +172,8 @@ def walk(node, depth=0, limit=80):
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        yield from walk(child, depth + 1, limit)
+        if depth == 0 or keep is None or keep(child):
+            yield from walk(child, depth + 1, limit, keep)
 
 
 def on_screen(pyatspi, node):
@@ -189,24 +192,11 @@ def on_screen(pyatspi, node):
     return box.width > 0 and box.height > 0
 
 
-def walk_showing(pyatspi, node, depth=0, limit=80):
+def walk_showing(pyatspi, node, limit=80):
     """walk() without what is not on screen. Each node costs AT-SPI round trips: a walk of
     the whole main window with the sample data (over 2000 nodes, the hidden views
     included) takes more than 20 s on a loaded machine, longer than a wait_for() lasts."""
-    if node is None or depth > limit:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        if depth == 0 or on_screen(pyatspi, child):
-            yield from walk_showing(pyatspi, child, depth + 1, limit)
+    return walk(node, limit=limit, keep=lambda child: on_screen(pyatspi, child))
 
 
 def name_of(node):

@@ -39,21 +39,9 @@ EXPECTED = {
     },
 }
 
-def walk(node, depth=0, limit=60):
-    """Every accessible below @node, depth first; dead nodes are passed over."""
-    if node is None or depth > limit:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1, limit)
+def walk(node, limit=60):
+    """e2e.walk() no deeper than this test needs."""
+    return e2e.walk(node, limit=limit)
 
 
 def text_of(node):
