@@ -49,19 +49,26 @@ add_neglected_customers (GuiFixture *f)
   g_assert_true (sales_db_exec (f->db, sql, NULL));
 }
 
+/* The one number @sql counts. */
 static gint64
-pool_customers (GuiFixture *f)
+count_of (GuiFixture *f,
+          const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 count;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (f->db),
-                                       "SELECT count(*) FROM customer WHERE owner_id IS NULL",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (f->db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   count = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return count;
+}
+
+static gint64
+pool_customers (GuiFixture *f)
+{
+  return count_of (f, "SELECT count(*) FROM customer WHERE owner_id IS NULL");
 }
 
 static void
@@ -186,17 +193,7 @@ owners_and_events (GuiFixture *f)
 static gint64
 returned_events (GuiFixture *f)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sales_db_get_handle (f->db),
-                                       "SELECT count(*) FROM customer_event "
-                                       "WHERE kind = 'returned'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return count_of (f, "SELECT count(*) FROM customer_event WHERE kind = 'returned'");
 }
 
 /* What sales_application_close_store() does: the store and its connection are let go of.
